@@ -1,0 +1,31 @@
+/** The Store: every repository over one Kysely connection or transaction, one code path for both dialects. */
+import type { Kysely } from 'kysely';
+import type { Store } from '../../core/ports.ts';
+import type { Database } from './db.ts';
+import { InvitationStore } from './invitation.store.ts';
+import { MembershipStore } from './membership.store.ts';
+import { OrganizationStore } from './organization.store.ts';
+import { SessionStore } from './session.store.ts';
+import { UserStore } from './user.store.ts';
+
+/** Store over Kysely. Inside a transaction, `transaction` reuses it rather than nesting. */
+export class KyselyStore implements Store {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly organizations: OrganizationStore;
+  readonly memberships: MembershipStore;
+  readonly invitations: InvitationStore;
+
+  constructor(readonly db: Kysely<Database>) {
+    this.users = new UserStore(db);
+    this.sessions = new SessionStore(db);
+    this.organizations = new OrganizationStore(db);
+    this.memberships = new MembershipStore(db);
+    this.invitations = new InvitationStore(db);
+  }
+
+  async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this);
+    return this.db.transaction().execute((trx) => work(new KyselyStore(trx)));
+  }
+}

@@ -1,0 +1,13 @@
+/** Every migration, in order. Forward-only: a released migration is never edited, only followed by a new one. */
+import type { Migration, MigrationProvider } from 'kysely';
+import { accountsAndOrganizations } from './0001-accounts-and-organizations.ts';
+
+/** Name → migration. Names sort in the order they must run. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-accounts-and-organizations': accountsAndOrganizations,
+};
+
+/** Hands Kysely's Migrator the list above; no files are read at run time. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,89 @@
+/** Sessions in SQL, found by token hash. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Session } from '../../core/model.ts';
+import type { SessionRepo } from '../../core/ports.ts';
+import { toDate, toDateOrNull, ts, type Database, type SessionsTable } from './db.ts';
+
+const toSession = (row: Selectable<SessionsTable>): Session => ({
+  id: row.id,
+  userId: row.user_id,
+  tokenHash: row.token_hash,
+  createdAt: toDate(row.created_at),
+  lastSeenAt: toDate(row.last_seen_at),
+  expiresAt: toDate(row.expires_at),
+  userAgent: row.user_agent,
+  revokedAt: toDateOrNull(row.revoked_at),
+});
+
+/** SessionRepo over Kysely. */
+export class SessionStore implements SessionRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(s: Session): Promise<void> {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: s.id,
+        user_id: s.userId,
+        token_hash: s.tokenHash,
+        created_at: ts(s.createdAt),
+        last_seen_at: ts(s.lastSeenAt),
+        expires_at: ts(s.expiresAt),
+        user_agent: s.userAgent,
+        revoked_at: s.revokedAt && ts(s.revokedAt),
+      })
+      .execute();
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<Session | undefined> {
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  async findById(id: string): Promise<Session | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  async touch(id: string, at: Date): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: ts(at) }).where('id', '=', id).execute();
+  }
+
+  async revoke(userId: string, id: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: ts(at) })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async revokeAll(userId: string, at: Date, exceptId?: string): Promise<string[]> {
+    let query = this.db
+      .updateTable('sessions')
+      .set({ revoked_at: ts(at) })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (exceptId) query = query.where('id', '!=', exceptId);
+    const rows = await query.returning('id').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async listLive(userId: string, now: Date): Promise<Session[]> {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', ts(now))
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map(toSession);
+  }
+}

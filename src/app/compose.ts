@@ -1,0 +1,105 @@
+/** The one place that picks implementations and wires the services together. */
+import { systemClock, type Clock, DAY_MS, HOUR_MS, MINUTE_MS } from '../lib/clock.ts';
+import { newId } from '../lib/ids.ts';
+import { AccountService } from '../core/account.service.ts';
+import { busEvents } from '../core/bus-events.ts';
+import type { EventPublisher } from '../core/events.ts';
+import { OrganizationService } from '../core/organization.service.ts';
+import type { Bus, PasswordHasher } from '../core/ports.ts';
+import { RateLimiter } from '../core/rate-limiter.ts';
+import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
+import { Argon2Hasher } from '../adapters/crypto/argon2.hasher.ts';
+import { commonPasswords } from '../adapters/crypto/common-passwords.ts';
+import { nodeTokens } from '../adapters/crypto/token.service.ts';
+import { openStore, type OpenStore } from '../adapters/storage/index.ts';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Everything a running Mutual needs, built once. */
+export interface AppContext {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: OpenStore;
+  bus: Bus;
+  events: EventPublisher;
+  accounts: AccountService;
+  organizations: OrganizationService;
+  limits: { authPerIp: RateLimiter; authPerAccount: RateLimiter };
+  /** Closes the bus and the database. */
+  close(): Promise<void>;
+}
+
+/** Swappable parts, for tests. */
+export interface ComposeOptions {
+  clock?: Clock;
+  logger?: Logger;
+  hasher?: PasswordHasher;
+  bus?: Bus;
+  /** A PostgreSQL schema to use instead of the default search path (tests isolate themselves this way). */
+  pgSchema?: string;
+}
+
+/** Builds the app and runs migrations. */
+export async function composeApp(config: Config, options: ComposeOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = openStore(
+    options.pgSchema && !config.databaseUrl.startsWith('sqlite:')
+      ? { dialect: 'postgres', url: config.databaseUrl, schema: options.pgSchema }
+      : config.databaseUrl,
+  );
+  try {
+    await db.migrate();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const bus = options.bus ?? (await createBus(config));
+  const events = busEvents(bus);
+  const hasher =
+    options.hasher ??
+    new Argon2Hasher({ memoryCost: config.argon2MemoryKib, timeCost: config.argon2TimeCost, parallelism: 1 });
+  const runtime = { clock, newId: () => newId(clock.now().getTime()) };
+  const accounts = new AccountService({
+    ...runtime,
+    store: db.store,
+    hasher,
+    tokens: nodeTokens,
+    common: commonPasswords,
+    events,
+    sessions: { idleMs: config.sessionIdleMinutes * MINUTE_MS, maxMs: config.sessionMaxDays * DAY_MS },
+  });
+  const organizations = new OrganizationService({
+    ...runtime,
+    store: db.store,
+    tokens: nodeTokens,
+    events,
+    invitationTtlMs: config.invitationTtlHours * HOUR_MS,
+  });
+  const windowMs = config.authLimitWindowMinutes * MINUTE_MS;
+  return {
+    config,
+    logger,
+    clock,
+    db,
+    bus,
+    events,
+    accounts,
+    organizations,
+    limits: {
+      authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock),
+      authPerAccount: new RateLimiter(config.authLimitPerAccount, windowMs, clock),
+    },
+    close: async () => {
+      await bus.close();
+      await db.close();
+    },
+  };
+}
+
+async function createBus(config: Config): Promise<Bus> {
+  if (!config.redisUrl) return new InProcessBus();
+  const { RedisBus } = await import('../adapters/bus/redis.bus.ts');
+  return RedisBus.connect(config.redisUrl);
+}

@@ -1,0 +1,77 @@
+/**
+ * Registers a contract route on the app as a chain: authenticate, validate (zod from src/contract), handle,
+ * and shape the output through the response schema so nothing beyond the contract leaves the server.
+ */
+import type { Context, Hono } from 'hono';
+import type { z } from 'zod';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDef } from '../../contract/route.ts';
+import { unauthorized } from '../../core/errors.ts';
+import type { Auth, AppEnv } from './env.ts';
+import { HttpError } from './errors.ts';
+
+/** What a handler receives. `auth` is present on signed-in routes. */
+export interface HandlerInput<D extends RouteDef> {
+  body: BodyOf<D>;
+  query: QueryOf<D>;
+  params: ParamsOf<D>;
+  auth: D['access'] extends 'signed-in' ? Auth : Auth | undefined;
+  c: Context<AppEnv>;
+}
+
+/** A handler returns the response value (shaped by the contract) or a ready Response. */
+export type Handler<D extends RouteDef> = (input: HandlerInput<D>) => Promise<ResponseOf<D> | Response>;
+
+/** Zod issues as `{ field: message }`, the first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+async function readJson(c: Context<AppEnv>): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  const text = await c.req.text();
+  if (text.trim() === '') return {};
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported_media_type', 'Please send the body as application/json.');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    const first = Object.values(fields)[0] ?? `The ${what} is not valid.`;
+    throw new HttpError(400, 'invalid_input', first, fields);
+  }
+  return parsed.data;
+}
+
+/** Adds `def` to `app` with `handler`. */
+export function register<D extends RouteDef>(app: Hono<AppEnv>, def: D, handler: Handler<D>): void {
+  app.on(def.method.toUpperCase(), def.path, async (c) => {
+    const auth = c.get('auth');
+    if (def.access === 'signed-in' && !auth) throw unauthorized();
+    const body = def.body ? validate(def.body, await readJson(c), 'request body') : undefined;
+    const query = def.query ? validate(def.query, c.req.query(), 'query') : undefined;
+    const result = await handler({
+      body: body as BodyOf<D>,
+      query: query as QueryOf<D>,
+      params: c.req.param() as ParamsOf<D>,
+      auth: auth as HandlerInput<D>['auth'],
+      c,
+    });
+    if (result instanceof Response) return result;
+    const status = def.status ?? 200;
+    if (status === 204) return c.body(null, 204);
+    return c.json(def.response.parse(result) as object, status);
+  });
+}
