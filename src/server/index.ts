@@ -1,0 +1,17 @@
+/** The whole Mutual server: every route module and attachment, started together. Tests and the CLI use this. */
+import type { AppContext } from '../app/compose.ts';
+import type { RouteModule } from './http/app.ts';
+import { type Attach, type RunningServer, startServer } from './main.ts';
+
+/** Route modules beyond accounts and organizations, in registration order. */
+export const ROUTE_MODULES: RouteModule[] = [];
+
+/** Things attached to the HTTP server (e.g. the WebSocket gateway). */
+export const ATTACHMENTS: Attach[] = [];
+
+/** Starts the full server for `ctx`. */
+export function startMutual(ctx: AppContext): Promise<RunningServer> {
+  return startServer(ctx, { modules: ROUTE_MODULES, attach: ATTACHMENTS });
+}
+
+export type { RunningServer } from './main.ts';
