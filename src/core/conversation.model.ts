@@ -1,0 +1,63 @@
+/**
+ * The conversation records and the service interface the real-time gateway relies on. A conversation is
+ * either a relationship (two people, by mutual consent) or a circle (up to 50 people). Symmetric: no
+ * member is marked as helper or recipient.
+ */
+
+export type ConversationKind = 'relationship' | 'circle';
+
+/** A conversation as one of its members sees it. */
+export interface ConversationSummary {
+  id: string;
+  orgId: string;
+  kind: ConversationKind;
+  /** Circle name; for a relationship, null (the client shows the other person's name). */
+  name: string | null;
+  memberIds: string[];
+  lastSeq: number;
+  lastActivityAt: Date | null;
+  unread: number;
+}
+
+/** One stored message. `seq` is gap-free per conversation and the same for every reader. */
+export interface Message {
+  /** Made by the sending client (UUIDv7); a retry with the same id returns the stored message. */
+  id: string;
+  conversationId: string;
+  seq: number;
+  authorId: string;
+  /** Empty once deleted (a tombstone). */
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+}
+
+/** What posting returns: the stored message, and whether this call was a retry of an earlier one. */
+export interface PostResult {
+  message: Message;
+  duplicate: boolean;
+}
+
+/**
+ * The messaging operations the HTTP routes and the WebSocket gateway share. Every method checks that
+ * `userId` may see the conversation and throws DomainError('not_found') otherwise (existence never leaks).
+ */
+export interface MessagingApi {
+  /** Stores the message under its client id with the next seq in one transaction; idempotent by id. */
+  post(userId: string, input: { conversationId: string; id: string; text: string }): Promise<PostResult>;
+  /** Messages with seq > afterSeq, in order, at most `limit` (catch-up after reconnect). */
+  since(userId: string, conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  /** Messages with seq < beforeSeq, newest `limit` of them, returned in ascending order (scroll-back). */
+  before(userId: string, conversationId: string, beforeSeq: number, limit: number): Promise<Message[]>;
+  /** Author only, within 15 minutes of posting. */
+  edit(userId: string, input: { conversationId: string; id: string; text: string }): Promise<Message>;
+  /** Author only; leaves a tombstone everyone sees. */
+  remove(userId: string, input: { conversationId: string; id: string }): Promise<Message>;
+  /** Records how far the person has read. */
+  markRead(userId: string, conversationId: string, seq: number): Promise<void>;
+  /** Throws not_found unless the person is a current member who may receive this conversation. */
+  requireMember(userId: string, conversationId: string): Promise<void>;
+  /** The conversations the person is in, with unread counts. */
+  listConversations(userId: string): Promise<ConversationSummary[]>;
+}
