@@ -4,6 +4,16 @@
 export interface DomainEventMap {
   'session.revoked': { userId: string; sessionIds: string[] };
   'membership.removed': { orgId: string; userId: string };
+  /** A hint only: "conversation X reached seq n". Readers fetch the message itself from the store. */
+  'message.posted': { conversationId: string; seq: number; messageId: string };
+  /** An edit or a delete (tombstone) of the message at `seq`. */
+  'message.updated': { conversationId: string; seq: number; messageId: string };
+  /** These people may no longer receive the conversation (left, blocked, removed): drop them at once. */
+  'conversation.access_lost': { conversationId: string; userIds: string[] };
+  /** These people joined: their open sockets may subscribe. */
+  'conversation.access_gained': { conversationId: string; userIds: string[] };
+  /** A person shares read markers and has read up to `seq`. */
+  'read.updated': { conversationId: string; userId: string; seq: number };
 }
 
 export type DomainEventName = keyof DomainEventMap;
