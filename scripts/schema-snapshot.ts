@@ -10,7 +10,9 @@ writeFileSync(SNAPSHOT_PATHS.sqlite, await describeSchema(sqlite.store.db, 'sqli
 await sqlite.close();
 console.log(`wrote ${SNAPSHOT_PATHS.sqlite}`);
 
-const pgUrl = process.env.TEST_DATABASE_URL ?? (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
+const pgUrl =
+  process.env.TEST_DATABASE_URL ??
+  (process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined);
 if (pgUrl) {
   const schema = await createPgSchema(pgUrl);
   const pg = openStore({ dialect: 'postgres', url: pgUrl, schema: schema.schema });
@@ -23,5 +25,7 @@ if (pgUrl) {
     await schema.drop();
   }
 } else {
-  console.warn('PostgreSQL snapshot not written: set TEST_DATABASE_URL=postgres://… to refresh it.');
+  console.warn(
+    'PostgreSQL snapshot not written: set TEST_DATABASE_URL=postgres://… to refresh it.',
+  );
 }

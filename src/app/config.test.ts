@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from './config.ts';
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'sqlite:./data/mutual.db', redisUrl: undefined, sessionMaxDays: 30 });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'sqlite:./data/mutual.db',
+      redisUrl: undefined,
+      sessionMaxDays: 30,
+    });
   });
 
   it.each([
@@ -32,7 +37,10 @@ describe('loadConfig', () => {
   });
 
   it('splits ALLOWED_ORIGINS and trims PUBLIC_URL', () => {
-    const c = loadConfig({ ALLOWED_ORIGINS: 'https://a.example, https://b.example', PUBLIC_URL: 'https://m.example/' });
+    const c = loadConfig({
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      PUBLIC_URL: 'https://m.example/',
+    });
     expect(c.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(c.publicUrl).toBe('https://m.example');
   });

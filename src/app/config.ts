@@ -9,7 +9,10 @@ const int = (name: string, def: number, min: number, max: number) =>
       if (v === undefined || v === '') return def;
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max} (got "${v}")` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number from ${min} to ${max} (got "${v}")`,
+        });
         return z.NEVER;
       }
       return n;
@@ -54,7 +57,14 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
   TRUST_PROXY: bool('TRUST_PROXY', false),
   SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 14 * 24 * 60, 1, 365 * 24 * 60),
   SESSION_MAX_DAYS: int('SESSION_MAX_DAYS', 30, 1, 365),

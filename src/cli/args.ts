@@ -5,7 +5,11 @@ import { UsageError } from './command.ts';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** Parses `args` against `options`; an unknown or malformed flag becomes a UsageError. */
-export function parseFlags<O extends Options>(args: string[], options: O, allowPositionals = false) {
+export function parseFlags<O extends Options>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
@@ -16,7 +20,8 @@ export function parseFlags<O extends Options>(args: string[], options: O, allowP
 /** Reads all of a stream as text (for passwords on stdin). */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
 }
 

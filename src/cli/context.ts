@@ -7,7 +7,10 @@ import type { CliIo } from './command.ts';
 import { say } from './args.ts';
 
 /** Runs `work` with an app context; domain and configuration errors print plainly and exit 1. */
-export async function withApp(io: CliIo, work: (ctx: AppContext) => Promise<number>): Promise<number> {
+export async function withApp(
+  io: CliIo,
+  work: (ctx: AppContext) => Promise<number>,
+): Promise<number> {
   let ctx: AppContext | undefined;
   try {
     const config = loadConfig(io.env);
@@ -17,7 +20,8 @@ export async function withApp(io: CliIo, work: (ctx: AppContext) => Promise<numb
     if (error instanceof ConfigError || error instanceof DomainError) {
       say(io.stderr, `mutual: ${error.message}`);
       if (error instanceof DomainError && error.fields) {
-        for (const [field, message] of Object.entries(error.fields)) say(io.stderr, `  ${field}: ${message}`);
+        for (const [field, message] of Object.entries(error.fields))
+          say(io.stderr, `  ${field}: ${message}`);
       }
       return 1;
     }

@@ -10,7 +10,8 @@ export const Login = z
   .min(1, 'Please enter an email or username.')
   .max(254, 'That is longer than an email or username can be.')
   .refine((v) => USERNAME_RE.test(v) || z.email().safeParse(v).success, {
-    message: 'Use an email address, or a username of 3–64 letters, digits, dots, dashes or underscores.',
+    message:
+      'Use an email address, or a username of 3–64 letters, digits, dots, dashes or underscores.',
   });
 
 export const DisplayName = z
@@ -20,12 +21,18 @@ export const DisplayName = z
   .max(80, 'Please keep the name to 80 characters or fewer.');
 
 /** Length and commonness are checked by the server's password rule; this only bounds the size. */
-export const Password = z.string().min(1, 'Please enter a password.').max(4096, 'That password is too long.');
+export const Password = z
+  .string()
+  .min(1, 'Please enter a password.')
+  .max(4096, 'That password is too long.');
 
 export const SignUpBody = z.object({ displayName: DisplayName, login: Login, password: Password });
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
-export const SignInBody = z.object({ login: z.string().trim().min(1, 'Please enter your email or username.').max(254), password: Password });
+export const SignInBody = z.object({
+  login: z.string().trim().min(1, 'Please enter your email or username.').max(254),
+  password: Password,
+});
 export type SignInBody = z.infer<typeof SignInBody>;
 
 export const UserView = z.object({
@@ -50,7 +57,12 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const UpdateProfileBody = z
   .object({
     displayName: DisplayName.optional(),
-    pronouns: z.string().trim().max(40, 'Please keep pronouns to 40 characters or fewer.').nullable().optional(),
+    pronouns: z
+      .string()
+      .trim()
+      .max(40, 'Please keep pronouns to 40 characters or fewer.')
+      .nullable()
+      .optional(),
   })
   .strict();
 

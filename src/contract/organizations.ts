@@ -44,7 +44,12 @@ export const MemberList = z.object({ members: z.array(MemberView) });
 export const CreateInvitationBody = z
   .object({
     asAdmin: z.boolean().default(false),
-    ttlHours: z.number().int().min(1, 'At least 1 hour.').max(720, 'At most 30 days (720 hours).').optional(),
+    ttlHours: z
+      .number()
+      .int()
+      .min(1, 'At least 1 hour.')
+      .max(720, 'At most 30 days (720 hours).')
+      .optional(),
   })
   .strict();
 

@@ -45,13 +45,37 @@ export type PathParams<P extends string> = P extends `${string}:${infer Name}/${
     : never;
 
 /** The body a route accepts (after parsing) or `undefined`. */
-export type BodyOf<D> = D extends RouteDef<Method, string, infer B> ? (B extends z.ZodType ? z.infer<B> : undefined) : never;
+export type BodyOf<D> =
+  D extends RouteDef<Method, string, infer B>
+    ? B extends z.ZodType
+      ? z.infer<B>
+      : undefined
+    : never;
 /** The body a caller sends (before defaults are applied). */
-export type BodyInputOf<D> = D extends RouteDef<Method, string, infer B> ? (B extends z.ZodType ? z.input<B> : undefined) : never;
-export type QueryOf<D> = D extends RouteDef<Method, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? z.infer<Q> : undefined) : never;
-export type QueryInputOf<D> = D extends RouteDef<Method, string, z.ZodType | undefined, infer Q> ? (Q extends z.ZodType ? z.input<Q> : undefined) : never;
-export type ResponseOf<D> = D extends RouteDef<Method, string, z.ZodType | undefined, z.ZodType | undefined, infer R> ? z.infer<R> : never;
-export type ParamsOf<D> = D extends RouteDef<Method, infer P> ? Record<PathParams<P>, string> : never;
+export type BodyInputOf<D> =
+  D extends RouteDef<Method, string, infer B>
+    ? B extends z.ZodType
+      ? z.input<B>
+      : undefined
+    : never;
+export type QueryOf<D> =
+  D extends RouteDef<Method, string, z.ZodType | undefined, infer Q>
+    ? Q extends z.ZodType
+      ? z.infer<Q>
+      : undefined
+    : never;
+export type QueryInputOf<D> =
+  D extends RouteDef<Method, string, z.ZodType | undefined, infer Q>
+    ? Q extends z.ZodType
+      ? z.input<Q>
+      : undefined
+    : never;
+export type ResponseOf<D> =
+  D extends RouteDef<Method, string, z.ZodType | undefined, z.ZodType | undefined, infer R>
+    ? z.infer<R>
+    : never;
+export type ParamsOf<D> =
+  D extends RouteDef<Method, infer P> ? Record<PathParams<P>, string> : never;
 
 /** Fills `:params` into a path. */
 export function buildPath(path: string, params: Record<string, string> = {}): string {

@@ -148,7 +148,10 @@ export class AccountService {
   }
 
   /** Changes how the person appears to others. */
-  async updateProfile(userId: string, patch: { displayName?: string; pronouns?: string | null }): Promise<User> {
+  async updateProfile(
+    userId: string,
+    patch: { displayName?: string; pronouns?: string | null },
+  ): Promise<User> {
     const { store } = this.deps;
     const clean: { displayName?: string; pronouns?: string | null } = {};
     if (patch.displayName !== undefined) clean.displayName = patch.displayName.trim();

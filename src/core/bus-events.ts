@@ -14,6 +14,7 @@ export interface EventEnvelope<K extends DomainEventName = DomainEventName> {
 /** An EventPublisher that puts each event on the bus. */
 export function busEvents(bus: Bus): EventPublisher {
   return {
-    publish: (name, payload) => bus.publish(EVENTS_CHANNEL, { name, payload } satisfies EventEnvelope),
+    publish: (name, payload) =>
+      bus.publish(EVENTS_CHANNEL, { name, payload } satisfies EventEnvelope),
   };
 }

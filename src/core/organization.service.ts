@@ -2,7 +2,14 @@
 import { DAY_MS, HOUR_MS, addMs } from '../lib/clock.ts';
 import { DomainError, conflict, forbidden, notFound } from './errors.ts';
 import type { EventPublisher } from './events.ts';
-import type { Invitation, MemberView, Membership, Organization, SupportResource, User } from './model.ts';
+import type {
+  Invitation,
+  MemberView,
+  Membership,
+  Organization,
+  SupportResource,
+  User,
+} from './model.ts';
 import type { Runtime, Store, TokenService } from './ports.ts';
 import { slugify } from './slug.ts';
 
@@ -53,7 +60,12 @@ export class OrganizationService {
         createdAt: now,
       };
       await tx.organizations.insert(org);
-      await tx.memberships.insert({ orgId: org.id, userId: input.admin.id, isAdmin: true, joinedAt: now });
+      await tx.memberships.insert({
+        orgId: org.id,
+        userId: input.admin.id,
+        isAdmin: true,
+        joinedAt: now,
+      });
       return org;
     });
   }
@@ -117,7 +129,9 @@ export class OrganizationService {
 
   /** What the holder of a link sees before accepting it. */
   async preview(token: string): Promise<InvitationPreview> {
-    const invitation = await this.deps.store.invitations.findByTokenHash(this.deps.tokens.hash(token));
+    const invitation = await this.deps.store.invitations.findByTokenHash(
+      this.deps.tokens.hash(token),
+    );
     if (!invitation) throw notFound('invitation');
     const org = await this.deps.store.organizations.findById(invitation.orgId);
     if (!org) throw notFound('invitation');
@@ -138,7 +152,12 @@ export class OrganizationService {
         if (!(await tx.invitations.markUsed(invitation.id, userId, now))) {
           throw new DomainError('gone', GONE_MESSAGES.used);
         }
-        await tx.memberships.insert({ orgId: invitation.orgId, userId, isAdmin: invitation.asAdmin, joinedAt: now });
+        await tx.memberships.insert({
+          orgId: invitation.orgId,
+          userId,
+          isAdmin: invitation.asAdmin,
+          joinedAt: now,
+        });
       }
       const org = await tx.organizations.findById(invitation.orgId);
       if (!org) throw notFound('invitation');
@@ -166,7 +185,9 @@ export class OrganizationService {
     const target = await this.requireMember(orgId, userId);
     await store.transaction(async (tx) => {
       if (target.isAdmin && (await tx.memberships.countAdmins(orgId)) <= 1) {
-        throw conflict('An organization needs at least one admin. Make someone else an admin first.');
+        throw conflict(
+          'An organization needs at least one admin. Make someone else an admin first.',
+        );
       }
       await tx.memberships.remove(orgId, userId);
     });

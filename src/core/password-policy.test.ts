@@ -18,14 +18,24 @@ describe('password rule', () => {
     }
   });
 
-  it.each(['qwerty123456', '1q2w3e4r5t6y', 'Password1234!', 'aaaaaaaaaaaaaa', 'abcabcabcabc', 'iloveyouiloveyou'])(
-    'refuses the common or stretched-common password "%s"',
-    (pw) => expect(() => checkPassword(pw, commonPasswords)).toThrow(/commonly used/),
+  it.each([
+    'qwerty123456',
+    '1q2w3e4r5t6y',
+    'Password1234!',
+    'aaaaaaaaaaaaaa',
+    'abcabcabcabc',
+    'iloveyouiloveyou',
+  ])('refuses the common or stretched-common password "%s"', (pw) =>
+    expect(() => checkPassword(pw, commonPasswords)).toThrow(/commonly used/),
   );
 
-  it.each(['maple river lantern', 'correct-horse-battery-stapler', 'ñandú 🌱 kettle tune', 'x'.repeat(64) + 'y'])(
-    'accepts "%s" with no composition rules',
-    (pw) => expect(() => checkPassword(pw, commonPasswords)).not.toThrow(),
+  it.each([
+    'maple river lantern',
+    'correct-horse-battery-stapler',
+    'ñandú 🌱 kettle tune',
+    'x'.repeat(64) + 'y',
+  ])('accepts "%s" with no composition rules', (pw) =>
+    expect(() => checkPassword(pw, commonPasswords)).not.toThrow(),
   );
 
   it('counts characters, not bytes', () => {

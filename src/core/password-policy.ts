@@ -10,7 +10,10 @@ export const PASSWORD_MAX_LENGTH = 1024;
 export function checkPassword(password: string, common: CommonPasswords, field = 'password'): void {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    throw fieldError(field, `Please use at least ${PASSWORD_MIN_LENGTH} characters. A few words together works well.`);
+    throw fieldError(
+      field,
+      `Please use at least ${PASSWORD_MIN_LENGTH} characters. A few words together works well.`,
+    );
   }
   if (length > PASSWORD_MAX_LENGTH) {
     throw fieldError(field, `Please use at most ${PASSWORD_MAX_LENGTH} characters.`);

@@ -28,10 +28,15 @@ export interface RunningServer {
 }
 
 /** Listens on the configured host and port (0 picks a free port). */
-export async function startServer(ctx: AppContext, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  ctx: AppContext,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const app = createHttpApp(ctx, options.modules);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host }, () => resolve(s as Server));
+    const s = serve({ fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host }, () =>
+      resolve(s as Server),
+    );
     s.once('error', reject);
   });
   server.headersTimeout = 20_000;
@@ -45,7 +50,9 @@ export async function startServer(ctx: AppContext, options: StartOptions = {}): 
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all(attachments.map((a) => a.close()));
-      const grace = new Promise<void>((resolve) => setTimeout(resolve, ctx.config.shutdownGraceMs).unref());
+      const grace = new Promise<void>((resolve) =>
+        setTimeout(resolve, ctx.config.shutdownGraceMs).unref(),
+      );
       await Promise.race([stopped, grace]);
       server.closeAllConnections();
       await ctx.close();

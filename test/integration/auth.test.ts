@@ -17,31 +17,48 @@ describe.each(TEST_DATABASES)('accounts and sessions over HTTP ($name)', (db) =>
 
   it('refuses malformed JSON, wrong content types and oversized bodies with clear errors', async () => {
     const c = srv.client();
-    const bad = await c.request('POST', '/api/auth/sign-in', '{"login": "x",', { 'content-type': 'application/json' });
+    const bad = await c.request('POST', '/api/auth/sign-in', '{"login": "x",', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'invalid_json' });
-    const text = await c.request('POST', '/api/auth/sign-in', 'login=x', { 'content-type': 'text/plain' });
+    const text = await c.request('POST', '/api/auth/sign-in', 'login=x', {
+      'content-type': 'text/plain',
+    });
     expect(text.status).toBe(415);
-    const huge = await c.post('/api/auth/sign-up', { ...person(), displayName: 'x'.repeat(70_000) });
+    const huge = await c.post('/api/auth/sign-up', {
+      ...person(),
+      displayName: 'x'.repeat(70_000),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
   });
 
   it('names the fields that are wrong', async () => {
-    const res = await srv.client().post('/api/auth/sign-up', { displayName: '', login: 'a', password: 'short' });
+    const res = await srv
+      .client()
+      .post('/api/auth/sign-up', { displayName: '', login: 'a', password: 'short' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_input');
-    expect(Object.keys(res.body.error.fields)).toEqual(expect.arrayContaining(['displayName', 'login']));
+    expect(Object.keys(res.body.error.fields)).toEqual(
+      expect.arrayContaining(['displayName', 'login']),
+    );
   });
 
   it('refuses short and common passwords, naming the password field', async () => {
-    const short = await srv.client().post('/api/auth/sign-up', { ...person(), password: 'eleven char' });
+    const short = await srv
+      .client()
+      .post('/api/auth/sign-up', { ...person(), password: 'eleven char' });
     expect(short.status).toBe(400);
     expect(short.body.error.fields.password).toMatch(/at least 12/);
-    const common = await srv.client().post('/api/auth/sign-up', { ...person(), password: 'qwerty123456' });
+    const common = await srv
+      .client()
+      .post('/api/auth/sign-up', { ...person(), password: 'qwerty123456' });
     expect(common.status).toBe(400);
     expect(common.body.error.fields.password).toMatch(/commonly used/);
-    const stretched = await srv.client().post('/api/auth/sign-up', { ...person(), password: 'password1234' });
+    const stretched = await srv
+      .client()
+      .post('/api/auth/sign-up', { ...person(), password: 'password1234' });
     expect(stretched.status).toBe(400);
   });
 
@@ -61,11 +78,16 @@ describe.each(TEST_DATABASES)('accounts and sessions over HTTP ($name)', (db) =>
     expect(again.status).toBe(409);
 
     const other = srv.client();
-    const inRes = await other.post('/api/auth/sign-in', { login: p.login.toUpperCase(), password: p.password });
+    const inRes = await other.post('/api/auth/sign-in', {
+      login: p.login.toUpperCase(),
+      password: p.password,
+    });
     expect(inRes.status).toBe(200);
     const sessions = await other.get('/api/me/sessions');
     expect(sessions.body.sessions).toHaveLength(2);
-    expect(sessions.body.sessions.filter((s: { isCurrent: boolean }) => s.isCurrent)).toHaveLength(1);
+    expect(sessions.body.sessions.filter((s: { isCurrent: boolean }) => s.isCurrent)).toHaveLength(
+      1,
+    );
 
     expect((await other.post('/api/auth/sign-out')).status).toBe(200);
     expect((await other.get('/api/me')).status).toBe(401);
@@ -86,8 +108,12 @@ describe.each(TEST_DATABASES)('accounts and sessions over HTTP ($name)', (db) =>
   it('gives the same answer for an unknown account and a wrong password', async () => {
     const p = person('Quinn');
     await srv.client().post('/api/auth/sign-up', p);
-    const wrong = await srv.client().post('/api/auth/sign-in', { login: p.login, password: 'not the right password' });
-    const unknown = await srv.client().post('/api/auth/sign-in', { login: `nobody-${p.login}`, password: 'whatever it is' });
+    const wrong = await srv
+      .client()
+      .post('/api/auth/sign-in', { login: p.login, password: 'not the right password' });
+    const unknown = await srv
+      .client()
+      .post('/api/auth/sign-in', { login: `nobody-${p.login}`, password: 'whatever it is' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -122,10 +148,18 @@ describe.each(TEST_DATABASES)('accounts and sessions over HTTP ($name)', (db) =>
     await srv.client().post('/api/auth/sign-up', p);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await srv.client().post('/api/auth/sign-in', { login: p.login, password: 'wrong guess number x' })).status);
+      statuses.push(
+        (
+          await srv
+            .client()
+            .post('/api/auth/sign-in', { login: p.login, password: 'wrong guess number x' })
+        ).status,
+      );
     }
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    const limited = await srv.client().post('/api/auth/sign-in', { login: p.login, password: p.password });
+    const limited = await srv
+      .client()
+      .post('/api/auth/sign-in', { login: p.login, password: p.password });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -148,7 +182,8 @@ describe('per-IP limit on sign-up', () => {
     const srv = await startTestServer(sqlite!, { AUTH_LIMIT_PER_IP: '3' });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await srv.client().post('/api/auth/sign-up', person())).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push((await srv.client().post('/api/auth/sign-up', person())).status);
       expect(statuses).toEqual([201, 201, 201, 429]);
     } finally {
       await srv.close();

@@ -15,7 +15,12 @@ const dir = mkdtempSync(join(tmpdir(), 'mutual-cli-'));
 const env = { DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`, LOG_LEVEL: 'silent', PORT: '8080' };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(command: Command, args: string[], stdin = '', extraEnv: Record<string, string> = {}) {
+async function run(
+  command: Command,
+  args: string[],
+  stdin = '',
+  extraEnv: Record<string, string> = {},
+) {
   const io = memoryIo({ ...env, ...extraEnv }, stdin);
   const code = await command.run(args, io);
   return { code, out: io.out(), err: io.err() };
@@ -31,9 +36,25 @@ describe('mutual CLI commands', () => {
   });
 
   it('org create refuses missing flags and weak passwords with clear messages', async () => {
-    await expect(run(orgCreateCommand, ['--admin-login', 'sam'])).rejects.toBeInstanceOf(UsageError);
-    await expect(run(orgCreateCommand, ['--name', 'X', '--admin-login', 'sam', '--bogus'])).rejects.toThrow(/bogus/);
-    const weak = await run(orgCreateCommand, ['--name', 'Riverside', '--admin-login', 'sam-admin', '--admin-name', 'Sam', '--password-stdin'], 'password1234\n');
+    await expect(run(orgCreateCommand, ['--admin-login', 'sam'])).rejects.toBeInstanceOf(
+      UsageError,
+    );
+    await expect(
+      run(orgCreateCommand, ['--name', 'X', '--admin-login', 'sam', '--bogus']),
+    ).rejects.toThrow(/bogus/);
+    const weak = await run(
+      orgCreateCommand,
+      [
+        '--name',
+        'Riverside',
+        '--admin-login',
+        'sam-admin',
+        '--admin-name',
+        'Sam',
+        '--password-stdin',
+      ],
+      'password1234\n',
+    );
     expect(weak.code).toBe(1);
     expect(weak.err).toMatch(/commonly used/);
   });
@@ -41,20 +62,37 @@ describe('mutual CLI commands', () => {
   it('org create makes an organization and its admin; user invite prints a working link', async () => {
     const made = await run(
       orgCreateCommand,
-      ['--name', 'Riverside Peer Collective', '--admin-login', 'sam-admin', '--admin-name', 'Sam', '--password-stdin'],
+      [
+        '--name',
+        'Riverside Peer Collective',
+        '--admin-login',
+        'sam-admin',
+        '--admin-name',
+        'Sam',
+        '--password-stdin',
+      ],
       'willow harbor compass\n',
     );
     expect(made.code).toBe(0);
-    expect(made.out).toMatch(/Created organization "Riverside Peer Collective" \(riverside-peer-collective/);
+    expect(made.out).toMatch(
+      /Created organization "Riverside Peer Collective" \(riverside-peer-collective/,
+    );
 
-    const invite = await run(userInviteCommand, ['--org', 'riverside-peer-collective', '--ttl-hours', '2']);
+    const invite = await run(userInviteCommand, [
+      '--org',
+      'riverside-peer-collective',
+      '--ttl-hours',
+      '2',
+    ]);
     expect(invite.code).toBe(0);
     expect(invite.out.trim()).toMatch(/^http:\/\/localhost:8080\/join\/[A-Za-z0-9_-]{40,}$/);
 
     const missing = await run(userInviteCommand, ['--org', 'nowhere']);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no organization/);
-    await expect(run(userInviteCommand, ['--org', 'riverside-peer-collective', '--ttl-hours', 'soon'])).rejects.toThrow(/ttl-hours/);
+    await expect(
+      run(userInviteCommand, ['--org', 'riverside-peer-collective', '--ttl-hours', 'soon']),
+    ).rejects.toThrow(/ttl-hours/);
   });
 
   it('demo makes a separate organization with invented people who can sign in', async () => {
@@ -67,7 +105,9 @@ describe('mutual CLI commands', () => {
     expect(again.code).toBe(0);
     const db = openStore(env.DATABASE_URL);
     try {
-      const orgs = await db.store.organizations.listForUser((await db.store.users.findByLogin('demo-robin'))!.id);
+      const orgs = await db.store.organizations.listForUser(
+        (await db.store.users.findByLogin('demo-robin'))!.id,
+      );
       expect(orgs.map((o) => o.slug)).toEqual(['mutual-demo']);
     } finally {
       await db.close();
@@ -75,7 +115,9 @@ describe('mutual CLI commands', () => {
   });
 
   it('stops on a bad environment variable, naming it', async () => {
-    const res = await run(dbMigrateCommand, [], '', { DATABASE_URL: 'mysql://nope' }).catch((e: Error) => ({ code: -1, out: '', err: e.message }));
+    const res = await run(dbMigrateCommand, [], '', { DATABASE_URL: 'mysql://nope' }).catch(
+      (e: Error) => ({ code: -1, out: '', err: e.message }),
+    );
     expect(res.err).toMatch(/DATABASE_URL/);
   });
 });

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { TEST_DATABASES } from '../support/databases.ts';
-import { type ApiClient, person, startTestServer, type TestServer } from '../support/test-server.ts';
+import {
+  type ApiClient,
+  person,
+  startTestServer,
+  type TestServer,
+} from '../support/test-server.ts';
 
 describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($name)', (db) => {
   let srv: TestServer;
@@ -29,16 +34,28 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
   it('offers one-time setup on an empty database, then closes it', async () => {
     const anon = srv.client();
     expect((await anon.get('/api/setup')).body).toEqual({ needed: true });
-    const bad = await anon.post('/api/setup', { organizationName: 'x', displayName: '', login: 'ok-name', password: 'short' });
+    const bad = await anon.post('/api/setup', {
+      organizationName: 'x',
+      displayName: '',
+      login: 'ok-name',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toHaveProperty('organizationName');
     admin = srv.client();
-    const res = await admin.post('/api/setup', { organizationName: 'Riverside Peer Collective', ...person('Founder') });
+    const res = await admin.post('/api/setup', {
+      organizationName: 'Riverside Peer Collective',
+      ...person('Founder'),
+    });
     expect(res.status).toBe(201);
-    expect(res.body.organizations).toEqual([expect.objectContaining({ name: 'Riverside Peer Collective', isAdmin: true })]);
+    expect(res.body.organizations).toEqual([
+      expect.objectContaining({ name: 'Riverside Peer Collective', isAdmin: true }),
+    ]);
     orgId = res.body.organizations[0].id;
     expect((await anon.get('/api/setup')).body).toEqual({ needed: false });
-    const again = await srv.client().post('/api/setup', { organizationName: 'Another', ...person('Late') });
+    const again = await srv
+      .client()
+      .post('/api/setup', { organizationName: 'Another', ...person('Late') });
     expect(again.status).toBe(409);
   });
 
@@ -72,7 +89,11 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
 
   it('hides one organization from another: 404, not 403', async () => {
     const outsider = await member('Outsider');
-    for (const path of [`/api/orgs/${orgId}`, `/api/orgs/${orgId}/members`, `/api/orgs/${orgId}/invitations`]) {
+    for (const path of [
+      `/api/orgs/${orgId}`,
+      `/api/orgs/${orgId}/members`,
+      `/api/orgs/${orgId}/invitations`,
+    ]) {
       const res = await outsider.get(path);
       expect(res.status, path).toBe(404);
     }
@@ -93,8 +114,12 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
       resources: [{ label: 'Warmline', contact: '555-0100' }],
     });
     expect(updated.status).toBe(200);
-    expect((await m.get(`/api/orgs/${orgId}`)).body.resources).toEqual([{ label: 'Warmline', contact: '555-0100' }]);
-    const bad = await admin.patch(`/api/orgs/${orgId}`, { resources: [{ label: '', contact: 'x' }] });
+    expect((await m.get(`/api/orgs/${orgId}`)).body.resources).toEqual([
+      { label: 'Warmline', contact: '555-0100' },
+    ]);
+    const bad = await admin.patch(`/api/orgs/${orgId}`, {
+      resources: [{ label: '', contact: 'x' }],
+    });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(['resources.0.label']);
   });
@@ -102,7 +127,14 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
   it('lists members without logins, and keeps the last admin', async () => {
     const list = await admin.get(`/api/orgs/${orgId}/members`);
     expect(list.status).toBe(200);
-    for (const m of list.body.members) expect(Object.keys(m).sort()).toEqual(['displayName', 'isAdmin', 'joinedAt', 'pronouns', 'userId']);
+    for (const m of list.body.members)
+      expect(Object.keys(m).sort()).toEqual([
+        'displayName',
+        'isAdmin',
+        'joinedAt',
+        'pronouns',
+        'userId',
+      ]);
     const me = await admin.get('/api/me');
     const res = await admin.delete(`/api/orgs/${orgId}/members/${me.body.user.id}`);
     expect(res.status).toBe(409);
@@ -120,7 +152,10 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
     const linkB = await inviteLink(other, orgB.id);
     await p.post('/api/invitations/accept', { token: linkB.token });
     const me = await p.get('/api/me');
-    expect(me.body.organizations.map((o: { name: string }) => o.name).sort()).toEqual(['Hilltop Respite', 'Riverside Peer Collective']);
+    expect(me.body.organizations.map((o: { name: string }) => o.name).sort()).toEqual([
+      'Hilltop Respite',
+      'Riverside Peer Collective',
+    ]);
     // Admin of A sees nothing of B.
     expect((await admin.get(`/api/orgs/${orgB.id}/members`)).status).toBe(404);
   });

@@ -3,7 +3,10 @@ import { PassThrough, Readable } from 'node:stream';
 import type { CliIo } from '../../src/cli/command.ts';
 
 /** A CliIo whose output is collected as text. */
-export function memoryIo(env: Record<string, string | undefined>, stdin = ''): CliIo & { out(): string; err(): string } {
+export function memoryIo(
+  env: Record<string, string | undefined>,
+  stdin = '',
+): CliIo & { out(): string; err(): string } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';

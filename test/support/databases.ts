@@ -19,7 +19,9 @@ export const TEST_DATABASES: TestDatabase[] = [
 if (!pgUrl) console.warn(`[skip] ${POSTGRES_SKIP_REASON}`);
 
 /** A fresh, empty PostgreSQL schema for one test app; `drop` removes it and everything in it. */
-export async function createPgSchema(url: string): Promise<{ schema: string; drop(): Promise<void> }> {
+export async function createPgSchema(
+  url: string,
+): Promise<{ schema: string; drop(): Promise<void> }> {
   const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -41,7 +41,9 @@ export class ApiClient {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a));
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a) || /expires=Thu, 01 Jan 1970/i.test(a),
+      );
       if (!value || expired) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -101,5 +103,9 @@ let counter = 0;
 export function person(name = 'Person'): { displayName: string; login: string; password: string } {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}${Math.random().toString(36).slice(2, 6)}`;
-  return { displayName: `${name} ${counter}`, login: `${name.toLowerCase()}-${tag}@example.org`, password: `maple river lantern ${tag}` };
+  return {
+    displayName: `${name} ${counter}`,
+    login: `${name.toLowerCase()}-${tag}@example.org`,
+    password: `maple river lantern ${tag}`,
+  };
 }

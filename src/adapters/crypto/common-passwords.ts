@@ -5,7 +5,7 @@ import type { CommonPasswords } from '../../core/ports.ts';
 let list: Set<string> | undefined;
 
 function load(): Set<string> {
-  list ??= new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  list ??= new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
   return list;
 }
 

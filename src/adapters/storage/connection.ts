@@ -17,7 +17,8 @@ export type DatabaseTarget =
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (!path) throw new Error('a sqlite URL needs a path, e.g. sqlite:./data/mutual.db or sqlite::memory:');
+    if (!path)
+      throw new Error('a sqlite URL needs a path, e.g. sqlite:./data/mutual.db or sqlite::memory:');
     return { dialect: 'sqlite', path };
   }
   if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };

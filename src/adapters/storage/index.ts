@@ -1,6 +1,11 @@
 /** Opens the configured database as a Store, with migrations and a readiness probe. */
 import { sql } from 'kysely';
-import { type Connection, type DatabaseTarget, openDatabase, parseDatabaseUrl } from './connection.ts';
+import {
+  type Connection,
+  type DatabaseTarget,
+  openDatabase,
+  parseDatabaseUrl,
+} from './connection.ts';
 import { KyselyStore } from './kysely.store.ts';
 import { type MigrationReport, isMigrated, migrateToLatest } from './migrate.ts';
 

@@ -49,7 +49,11 @@ export class InvitationStore implements InvitationRepo {
   }
 
   async findById(id: string): Promise<Invitation | undefined> {
-    const row = await this.db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toInvitation(row);
   }
 

@@ -11,7 +11,12 @@ export class MembershipStore implements MembershipRepo {
   async insert(m: Membership): Promise<void> {
     await this.db
       .insertInto('memberships')
-      .values({ org_id: m.orgId, user_id: m.userId, is_admin: m.isAdmin ? 1 : 0, joined_at: ts(m.joinedAt) })
+      .values({
+        org_id: m.orgId,
+        user_id: m.userId,
+        is_admin: m.isAdmin ? 1 : 0,
+        joined_at: ts(m.joinedAt),
+      })
       .execute();
   }
 
@@ -59,7 +64,11 @@ export class MembershipStore implements MembershipRepo {
   }
 
   async remove(orgId: string, userId: string): Promise<void> {
-    await this.db.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+    await this.db
+      .deleteFrom('memberships')
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .execute();
   }
 
   async countAdmins(orgId: string): Promise<number> {

@@ -15,7 +15,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   const { error, results = [] } = await migrator.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
-    const reason = error instanceof Error ? error.message : String(error ?? 'unknown error');
+    const reason =
+      error instanceof Error ? error.message : failed ? 'see the database log' : 'unknown error';
     throw new Error(`migration ${failed?.migrationName ?? '(setup)'} failed: ${reason}`);
   }
   return { applied: results.map((r) => r.migrationName), total: Object.keys(MIGRATIONS).length };

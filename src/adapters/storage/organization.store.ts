@@ -32,7 +32,11 @@ export class OrganizationStore implements OrganizationRepo {
   }
 
   async findById(id: string): Promise<Organization | undefined> {
-    const row = await this.db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('organizations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toOrganization(row);
   }
 

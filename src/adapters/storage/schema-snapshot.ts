@@ -23,7 +23,14 @@ async function describeSqlite(db: Kysely<Database>): Promise<string> {
 }
 
 async function describePostgres(db: Kysely<Database>): Promise<string> {
-  const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; len: number | null }>`
+  const columns = await sql<{
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    is_nullable: string;
+    column_default: string | null;
+    len: number | null;
+  }>`
     select table_name, column_name, data_type, is_nullable, column_default, character_maximum_length as len
     from information_schema.columns
     where table_schema = current_schema() and table_name not like 'kysely_%'
@@ -40,7 +47,9 @@ async function describePostgres(db: Kysely<Database>): Promise<string> {
       lines.push('', `table ${table}`);
     }
     const type = c.len ? `${c.data_type}(${c.len})` : c.data_type;
-    lines.push(`  ${c.column_name} ${type}${c.is_nullable === 'NO' ? ' not null' : ''}${c.column_default ? ` default ${c.column_default}` : ''}`);
+    lines.push(
+      `  ${c.column_name} ${type}${c.is_nullable === 'NO' ? ' not null' : ''}${c.column_default ? ` default ${c.column_default}` : ''}`,
+    );
   }
   lines.push('');
   for (const i of indexes.rows) lines.push(`${i.indexdef};`);

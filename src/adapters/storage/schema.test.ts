@@ -7,7 +7,9 @@ import { describeSchema, SNAPSHOT_PATHS } from './schema-snapshot.ts';
 describe.each(TEST_DATABASES)('committed schema snapshot ($name)', (db) => {
   it('matches the schema the migrations build (run `npm run schema:snapshot` after adding a migration)', async () => {
     const schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
-    const open = openStore(schema ? { dialect: 'postgres', url: db.url, schema: schema.schema } : db.url);
+    const open = openStore(
+      schema ? { dialect: 'postgres', url: db.url, schema: schema.schema } : db.url,
+    );
     try {
       await open.migrate();
       const actual = await describeSchema(open.store.db, db.name);
@@ -20,7 +22,9 @@ describe.each(TEST_DATABASES)('committed schema snapshot ($name)', (db) => {
 
   it('migrating twice changes nothing', async () => {
     const schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
-    const open = openStore(schema ? { dialect: 'postgres', url: db.url, schema: schema.schema } : db.url);
+    const open = openStore(
+      schema ? { dialect: 'postgres', url: db.url, schema: schema.schema } : db.url,
+    );
     try {
       const first = await open.migrate();
       expect(first.applied.length).toBe(first.total);

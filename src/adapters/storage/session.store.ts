@@ -45,12 +45,20 @@ export class SessionStore implements SessionRepo {
   }
 
   async findById(id: string): Promise<Session | undefined> {
-    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toSession(row);
   }
 
   async touch(id: string, at: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: ts(at) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: ts(at) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async revoke(userId: string, id: string, at: Date): Promise<boolean> {

@@ -13,7 +13,14 @@ export type StoreFactory = () => Promise<{ store: Store; close(): Promise<void> 
 const at = (iso: string) => new Date(iso);
 
 function makeUser(login = `u-${newId()}`): User {
-  return { id: newId(), login, displayName: 'Test Person', pronouns: null, passwordHash: 'hash', createdAt: at('2026-01-01T00:00:00.000Z') };
+  return {
+    id: newId(),
+    login,
+    displayName: 'Test Person',
+    pronouns: null,
+    passwordHash: 'hash',
+    createdAt: at('2026-01-01T00:00:00.000Z'),
+  };
 }
 
 function makeOrg(slug = `org-${newId().slice(-12)}`): Organization {
@@ -33,7 +40,9 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     let close: () => Promise<void>;
 
     beforeAll(async () => {
-      ({ store, close } = await factory());
+      const opened = await factory();
+      store = opened.store;
+      close = () => opened.close();
     });
     afterAll(async () => close?.());
 
@@ -44,7 +53,10 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.users.findByLogin(u.login)).toEqual(u);
       expect(await store.users.findByLogin('nobody')).toBeUndefined();
       await store.users.update(u.id, { displayName: 'New Name', pronouns: 'they/them' });
-      expect(await store.users.findById(u.id)).toMatchObject({ displayName: 'New Name', pronouns: 'they/them' });
+      expect(await store.users.findById(u.id)).toMatchObject({
+        displayName: 'New Name',
+        pronouns: 'they/them',
+      });
     });
 
     it('refuses a second user with the same login', async () => {
@@ -69,15 +81,21 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       const [a, b, c] = [mk(1), mk(2), mk(3)];
       for (const s of [a, b, c]) await store.sessions.insert(s);
       expect(await store.sessions.findByTokenHash(b.tokenHash)).toEqual(b);
-      expect(await store.sessions.revoke('someone-else', a.id, at('2026-01-05T00:00:00.000Z'))).toBe(false);
+      expect(
+        await store.sessions.revoke('someone-else', a.id, at('2026-01-05T00:00:00.000Z')),
+      ).toBe(false);
       expect(await store.sessions.revoke(u.id, a.id, at('2026-01-05T00:00:00.000Z'))).toBe(true);
       expect(await store.sessions.revoke(u.id, a.id, at('2026-01-05T00:00:00.000Z'))).toBe(false);
       const live = await store.sessions.listLive(u.id, at('2026-01-10T00:00:00.000Z'));
       expect(live.map((s) => s.id)).toEqual([c.id, b.id]);
       expect(await store.sessions.listLive(u.id, at('2026-03-01T00:00:00.000Z'))).toEqual([]);
-      expect(await store.sessions.revokeAll(u.id, at('2026-01-06T00:00:00.000Z'), c.id)).toEqual([b.id]);
+      expect(await store.sessions.revokeAll(u.id, at('2026-01-06T00:00:00.000Z'), c.id)).toEqual([
+        b.id,
+      ]);
       await store.sessions.touch(c.id, at('2026-01-07T00:00:00.000Z'));
-      expect((await store.sessions.findById(c.id))?.lastSeenAt).toEqual(at('2026-01-07T00:00:00.000Z'));
+      expect((await store.sessions.findById(c.id))?.lastSeenAt).toEqual(
+        at('2026-01-07T00:00:00.000Z'),
+      );
     });
 
     it('keeps organizations apart and lists a person’s memberships', async () => {
@@ -87,16 +105,29 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       await store.organizations.insert(a);
       await store.organizations.insert(b);
       expect(await store.organizations.findBySlug(a.slug)).toEqual(a);
-      await store.memberships.insert({ orgId: a.id, userId: u.id, isAdmin: true, joinedAt: at('2026-01-02T00:00:00.000Z') });
+      await store.memberships.insert({
+        orgId: a.id,
+        userId: u.id,
+        isAdmin: true,
+        joinedAt: at('2026-01-02T00:00:00.000Z'),
+      });
       const mine = await store.organizations.listForUser(u.id);
       expect(mine.map((o) => [o.id, o.isAdmin])).toEqual([[a.id, true]]);
       expect(await store.memberships.find(b.id, u.id)).toBeUndefined();
       expect(await store.memberships.countAdmins(a.id)).toBe(1);
       expect(await store.organizations.anyAdminExists()).toBe(true);
-      await store.organizations.update(a.id, { resources: [], outsideServicesStatement: 'Changed.' });
-      expect(await store.organizations.findById(a.id)).toMatchObject({ resources: [], outsideServicesStatement: 'Changed.' });
+      await store.organizations.update(a.id, {
+        resources: [],
+        outsideServicesStatement: 'Changed.',
+      });
+      expect(await store.organizations.findById(a.id)).toMatchObject({
+        resources: [],
+        outsideServicesStatement: 'Changed.',
+      });
       const members = await store.memberships.list(a.id);
-      expect(members).toEqual([expect.objectContaining({ userId: u.id, displayName: u.displayName, isAdmin: true })]);
+      expect(members).toEqual([
+        expect.objectContaining({ userId: u.id, displayName: u.displayName, isAdmin: true }),
+      ]);
       expect(members[0]).not.toHaveProperty('login');
     });
 
@@ -120,13 +151,17 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         revokedAt: null,
       };
       await store.invitations.insert(inv);
-      expect(await store.invitations.listOpen(org.id, at('2026-01-02T00:00:00.000Z'))).toHaveLength(1);
+      expect(await store.invitations.listOpen(org.id, at('2026-01-02T00:00:00.000Z'))).toHaveLength(
+        1,
+      );
       const results = await Promise.all([
         store.invitations.markUsed(inv.id, u.id, at('2026-01-02T00:00:00.000Z')),
         store.invitations.markUsed(inv.id, v.id, at('2026-01-02T00:00:00.000Z')),
       ]);
       expect(results.filter(Boolean)).toHaveLength(1);
-      expect(await store.invitations.listOpen(org.id, at('2026-01-02T00:00:00.000Z'))).toHaveLength(0);
+      expect(await store.invitations.listOpen(org.id, at('2026-01-02T00:00:00.000Z'))).toHaveLength(
+        0,
+      );
     });
 
     it('rolls back every write of a failed transaction', async () => {

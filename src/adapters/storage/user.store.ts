@@ -32,12 +32,20 @@ export class UserStore implements UserRepo {
   }
 
   async findById(id: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return row && toUser(row);
   }
 
   async findByLogin(login: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('login', '=', login).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('login', '=', login)
+      .executeTakeFirst();
     return row && toUser(row);
   }
 

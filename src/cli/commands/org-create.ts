@@ -28,17 +28,25 @@ Example:
     return withApp(io, async (ctx) => {
       let admin = await ctx.db.store.users.findByLogin(login);
       if (!admin) {
-        if (!values['admin-name']?.trim()) throw new UsageError('--admin-name is required for a new account');
+        if (!values['admin-name']?.trim())
+          throw new UsageError('--admin-name is required for a new account');
         const password = values['password-stdin']
           ? (await readAll(io.stdin)).replace(/\r?\n$/, '')
           : io.env.MUTUAL_ADMIN_PASSWORD;
-        if (!password) throw new UsageError('give the new admin a password with --password-stdin or MUTUAL_ADMIN_PASSWORD');
-        admin = (await ctx.accounts.signUp({ displayName: values['admin-name'], login, password })).user;
+        if (!password)
+          throw new UsageError(
+            'give the new admin a password with --password-stdin or MUTUAL_ADMIN_PASSWORD',
+          );
+        admin = (await ctx.accounts.signUp({ displayName: values['admin-name'], login, password }))
+          .user;
         await ctx.accounts.revokeAllSessions(admin.id);
       }
       const org = await ctx.organizations.create({ name: values.name ?? '', admin });
       say(io.stdout, `Created organization "${org.name}" (${org.slug}, id ${org.id}).`);
-      say(io.stdout, `${admin.displayName} (${admin.login}) is its admin. Sign in at ${baseUrl(ctx)}`);
+      say(
+        io.stdout,
+        `${admin.displayName} (${admin.login}) is its admin. Sign in at ${baseUrl(ctx)}`,
+      );
       return 0;
     });
   },

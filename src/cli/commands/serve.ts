@@ -19,8 +19,14 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
     const ctx = await composeApp(config);
     const running = await startMutual(ctx);
     const readyMs = Math.round(performance.now());
-    ctx.logger.info({ port: running.port, readyMs, database: config.databaseUrl.split(':')[0] }, 'ready');
-    say(io.stdout, `Mutual is ready at ${config.publicUrl ?? running.url} (ready ${readyMs} ms after start)`);
+    ctx.logger.info(
+      { port: running.port, readyMs, database: config.databaseUrl.split(':')[0] },
+      'ready',
+    );
+    say(
+      io.stdout,
+      `Mutual is ready at ${config.publicUrl ?? running.url} (ready ${readyMs} ms after start)`,
+    );
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         say(io.stdout, `Received ${signal}: finishing requests in flight, then stopping.`);

@@ -27,7 +27,8 @@ after N hours (default INVITATION_TTL_HOURS, 168) and works once.`,
     const key = values.org;
     return withApp(io, async (ctx) => {
       const { store } = ctx.db;
-      const org = (await store.organizations.findBySlug(key)) ?? (await store.organizations.findById(key));
+      const org =
+        (await store.organizations.findBySlug(key)) ?? (await store.organizations.findById(key));
       if (!org) {
         say(io.stderr, `mutual: no organization has the slug or id "${key}"`);
         return 1;

@@ -23,7 +23,11 @@ function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
 }
 
 /** True when a state-changing request comes from a page of ours (or a non-browser client). */
-function isSameOrigin(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+function isSameOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
   if (!origin) return true;
   if (allowed.includes(origin)) return true;
   try {
@@ -38,16 +42,25 @@ export function createHttpApp(ctx: AppContext, modules: RouteModule[] = []): Hon
   const app = new Hono<AppEnv>();
 
   app.onError((error, c) => errorResponse(c, error, logger));
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: 'There is nothing at this address.' } }, 404),
+  );
 
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('requestId', newId());
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a middleware's input as any
     c.set('ip', clientIp(c, config.trustProxy));
     const started = performance.now();
     await next();
     logger.debug(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     );
   });
@@ -63,7 +76,12 @@ export function createHttpApp(ctx: AppContext, modules: RouteModule[] = []): Hon
       maxSize: config.bodyLimitBytes,
       onError: (c) =>
         c.json(
-          { error: { code: 'payload_too_large', message: `The request body is larger than ${config.bodyLimitBytes} bytes.` } },
+          {
+            error: {
+              code: 'payload_too_large',
+              message: `The request body is larger than ${config.bodyLimitBytes} bytes.`,
+            },
+          },
           413,
         ),
     }),
@@ -71,9 +89,13 @@ export function createHttpApp(ctx: AppContext, modules: RouteModule[] = []): Hon
   app.use('/api/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       if (!isSameOrigin(c.req.header('origin'), c.req.header('host'), config.allowedOrigins)) {
-        return c.json({ error: { code: 'forbidden', message: 'This request came from another site.' } }, 403);
+        return c.json(
+          { error: { code: 'forbidden', message: 'This request came from another site.' } },
+          403,
+        );
       }
     }
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- Hono types a middleware's input as any
     const token = readSessionToken(c);
     const found = token ? await accounts.authenticate(token) : undefined;
     c.set('auth', found && token ? { ...found, token } : undefined);

@@ -8,7 +8,12 @@ import type { AppContext } from '../../app/compose.ts';
 import type { AppEnv } from './env.ts';
 import { presentMe, presentSession, presentUser } from './presenters.ts';
 import { register } from './register.ts';
-import { clearSessionCookie, isSecureRequest, readSessionToken, writeSessionCookie } from './session-cookie.ts';
+import {
+  clearSessionCookie,
+  isSecureRequest,
+  readSessionToken,
+  writeSessionCookie,
+} from './session-cookie.ts';
 
 /** Counts an attempt against `limiter`; over the limit it throws a 429 with Retry-After. */
 export function limit(limiter: RateLimiter, key: string): void {
@@ -29,15 +34,29 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   register(app, r.signUp, async ({ body, c }) => {
     limit(limits.authPerIp, `ip:${c.get('ip')}`);
     const issued = await accounts.signUp(body, { userAgent: c.req.header('user-agent') });
-    writeSessionCookie(c, issued.token, issued.session.expiresAt, isSecureRequest(c, config.trustProxy));
+    writeSessionCookie(
+      c,
+      issued.token,
+      issued.session.expiresAt,
+      isSecureRequest(c, config.trustProxy),
+    );
     return presentMe(issued.user, []);
   });
 
   register(app, r.signIn, async ({ body, c }) => {
     limit(limits.authPerIp, `ip:${c.get('ip')}`);
     limit(limits.authPerAccount, `login:${normalizeLogin(body.login)}`);
-    const issued = await accounts.signIn(body, { userAgent: c.req.header('user-agent') }, readSessionToken(c));
-    writeSessionCookie(c, issued.token, issued.session.expiresAt, isSecureRequest(c, config.trustProxy));
+    const issued = await accounts.signIn(
+      body,
+      { userAgent: c.req.header('user-agent') },
+      readSessionToken(c),
+    );
+    writeSessionCookie(
+      c,
+      issued.token,
+      issued.session.expiresAt,
+      isSecureRequest(c, config.trustProxy),
+    );
     return presentMe(issued.user, await organizations.listMine(issued.user.id));
   });
 
@@ -48,22 +67,32 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return { ok: true as const };
   });
 
-  register(app, r.me, async ({ auth }) => presentMe(auth.user, await organizations.listMine(auth.user.id)));
+  register(app, r.me, async ({ auth }) =>
+    presentMe(auth.user, await organizations.listMine(auth.user.id)),
+  );
 
-  register(app, r.updateMe, async ({ auth, body }) => presentUser(await accounts.updateProfile(auth.user.id, body)));
+  register(app, r.updateMe, async ({ auth, body }) =>
+    presentUser(await accounts.updateProfile(auth.user.id, body)),
+  );
 
   register(app, r.listSessions, async ({ auth }) => ({
-    sessions: (await accounts.listSessions(auth.user.id)).map((s) => presentSession(s, auth.session.id)),
+    sessions: (await accounts.listSessions(auth.user.id)).map((s) =>
+      presentSession(s, auth.session.id),
+    ),
   }));
 
   register(app, r.revokeSession, async ({ auth, params, c }) => {
     await accounts.revokeSession(auth.user.id, params.sessionId);
-    if (params.sessionId === auth.session.id) clearSessionCookie(c, isSecureRequest(c, config.trustProxy));
+    if (params.sessionId === auth.session.id)
+      clearSessionCookie(c, isSecureRequest(c, config.trustProxy));
     return { ok: true as const };
   });
 
   register(app, r.revokeAllSessions, async ({ auth, body, c }) => {
-    const count = await accounts.revokeAllSessions(auth.user.id, body.keepCurrent ? auth.session.id : undefined);
+    const count = await accounts.revokeAllSessions(
+      auth.user.id,
+      body.keepCurrent ? auth.session.id : undefined,
+    );
     if (!body.keepCurrent) clearSessionCookie(c, isSecureRequest(c, config.trustProxy));
     return { count };
   });

@@ -16,11 +16,28 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   register(app, r.setup, async ({ body, c }) => {
     limit(limits.authPerIp, `ip:${c.get('ip')}`);
     if (!(await organizations.isSetupNeeded())) {
-      return c.json({ error: { code: 'conflict', message: 'Mutual is already set up here. Please sign in instead.' } }, 409);
+      return c.json(
+        {
+          error: {
+            code: 'conflict',
+            message: 'Mutual is already set up here. Please sign in instead.',
+          },
+        },
+        409,
+      );
     }
     const issued = await accounts.signUp(body, { userAgent: c.req.header('user-agent') });
-    const org = await organizations.create({ name: body.organizationName, admin: issued.user, onlyIfFirst: true });
-    writeSessionCookie(c, issued.token, issued.session.expiresAt, isSecureRequest(c, config.trustProxy));
+    const org = await organizations.create({
+      name: body.organizationName,
+      admin: issued.user,
+      onlyIfFirst: true,
+    });
+    writeSessionCookie(
+      c,
+      issued.token,
+      issued.session.expiresAt,
+      isSecureRequest(c, config.trustProxy),
+    );
     return presentMe(issued.user, [{ ...org, isAdmin: true }]);
   });
 
@@ -53,7 +70,9 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.listInvitations, async ({ auth, params }) => ({
-    invitations: (await organizations.listInvitations(params.orgId, auth.user.id)).map(presentInvitation),
+    invitations: (await organizations.listInvitations(params.orgId, auth.user.id)).map(
+      presentInvitation,
+    ),
   }));
 
   register(app, r.revokeInvitation, async ({ auth, params }) => {

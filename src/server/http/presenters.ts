@@ -1,7 +1,11 @@
 /** Domain records to wire shapes: only what the contract names ever leaves the server. */
 import type { z } from 'zod';
 import type { MeResponse, SessionView, UserView } from '../../contract/accounts.ts';
-import type { InvitationView, MemberView as MemberViewSchema, OrganizationView } from '../../contract/organizations.ts';
+import type {
+  InvitationView,
+  MemberView as MemberViewSchema,
+  OrganizationView,
+} from '../../contract/organizations.ts';
 import type { Invitation, MemberView, Organization, Session, User } from '../../core/model.ts';
 
 export const presentUser = (u: User): UserView => ({
@@ -11,7 +15,10 @@ export const presentUser = (u: User): UserView => ({
   pronouns: u.pronouns,
 });
 
-export const presentMe = (u: User, orgs: Array<Organization & { isAdmin: boolean }>): MeResponse => ({
+export const presentMe = (
+  u: User,
+  orgs: Array<Organization & { isAdmin: boolean }>,
+): MeResponse => ({
   user: presentUser(u),
   organizations: orgs.map((o) => ({ id: o.id, name: o.name, slug: o.slug, isAdmin: o.isAdmin })),
 });

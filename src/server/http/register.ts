@@ -19,7 +19,9 @@ export interface HandlerInput<D extends RouteDef> {
 }
 
 /** A handler returns the response value (shaped by the contract) or a ready Response. */
-export type Handler<D extends RouteDef> = (input: HandlerInput<D>) => Promise<ResponseOf<D> | Response>;
+export type Handler<D extends RouteDef> = (
+  input: HandlerInput<D>,
+) => Promise<ResponseOf<D> | Response>;
 
 /** Zod issues as `{ field: message }`, the first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

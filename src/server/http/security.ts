@@ -28,6 +28,7 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
     if (c.req.url.startsWith('https:')) h.set('Strict-Transport-Security', 'max-age=31536000');
-    if (c.req.path.startsWith('/api/') && !h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !h.has('Cache-Control'))
+      h.set('Cache-Control', 'no-store');
   };
 }

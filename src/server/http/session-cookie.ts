@@ -16,7 +16,12 @@ export function readSessionToken(c: Context<AppEnv>): string | undefined {
   return token && token.length <= 100 ? token : undefined;
 }
 
-export function writeSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date, secure: boolean): void {
+export function writeSessionCookie(
+  c: Context<AppEnv>,
+  token: string,
+  expiresAt: Date,
+  secure: boolean,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -16,7 +16,9 @@ export const accountsAndOrganizations: Migration = {
     await db.schema
       .createTable('sessions')
       .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-      .addColumn('user_id', 'varchar(36)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('user_id', 'varchar(36)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
       .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
       .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
       .addColumn('last_seen_at', 'varchar(30)', (c) => c.notNull())
@@ -38,18 +40,28 @@ export const accountsAndOrganizations: Migration = {
 
     await db.schema
       .createTable('memberships')
-      .addColumn('org_id', 'varchar(36)', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
-      .addColumn('user_id', 'varchar(36)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('org_id', 'varchar(36)', (c) =>
+        c.notNull().references('organizations.id').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'varchar(36)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
       .addColumn('is_admin', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('joined_at', 'varchar(30)', (c) => c.notNull())
       .addPrimaryKeyConstraint('memberships_pk', ['org_id', 'user_id'])
       .execute();
-    await db.schema.createIndex('memberships_user_idx').on('memberships').column('user_id').execute();
+    await db.schema
+      .createIndex('memberships_user_idx')
+      .on('memberships')
+      .column('user_id')
+      .execute();
 
     await db.schema
       .createTable('invitations')
       .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-      .addColumn('org_id', 'varchar(36)', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+      .addColumn('org_id', 'varchar(36)', (c) =>
+        c.notNull().references('organizations.id').onDelete('cascade'),
+      )
       .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
       .addColumn('created_by', 'varchar(36)', (c) => c.notNull().references('users.id'))
       .addColumn('as_admin', 'integer', (c) => c.notNull().defaultTo(0))
