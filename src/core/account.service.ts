@@ -187,6 +187,14 @@ export class AccountService {
     return { user, session, token };
   }
 
+  /**
+   * Prepares the stand-in hash used for unknown accounts, so even the first failed sign-in after start
+   * takes as long as any other. Safe to call without awaiting.
+   */
+  warmUp(): Promise<void> {
+    return this.getDummyHash().then(() => undefined);
+  }
+
   private getDummyHash(): Promise<string> {
     this.dummyHash ??= this.deps.hasher.hash(this.deps.tokens.newToken());
     return this.dummyHash;

@@ -33,6 +33,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const app = createHttpApp(ctx, options.modules);
+  void ctx.accounts.warmUp();
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: ctx.config.port, hostname: ctx.config.host }, () =>
       resolve(s as Server),

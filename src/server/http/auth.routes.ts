@@ -33,6 +33,7 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   register(app, r.signUp, async ({ body, c }) => {
     limit(limits.authPerIp, `ip:${c.get('ip')}`);
+    limit(limits.authPerAccount, `sign-up:${normalizeLogin(body.login)}`);
     const issued = await accounts.signUp(body, { userAgent: c.req.header('user-agent') });
     writeSessionCookie(
       c,

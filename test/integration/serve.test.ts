@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServe } from '../support/spawn-serve.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mutual-serve-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('mutual serve as a process', () => {
+  it('starts on SQLite, answers health and readiness, and stops cleanly on SIGTERM', async () => {
+    const srv = await spawnServe({ DATABASE_URL: `sqlite:${join(dir, 'serve.db')}` });
+    expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${srv.url}/readyz`)).json()).toEqual({ status: 'ok' });
+    const page = await fetch(`${srv.url}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    srv.child.kill('SIGTERM');
+    expect(await srv.exited).toBe(0);
+    expect(srv.output()).toMatch(/Stopped\./);
+  });
+
+  it('finishes a request in flight before stopping', async () => {
+    const srv = await spawnServe({ DATABASE_URL: `sqlite:${join(dir, 'inflight.db')}` });
+    // A sign-up hashes a password (tens of milliseconds): send it, then SIGTERM while it runs.
+    const pending = fetch(`${srv.url}/api/auth/sign-up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'Late Owl',
+        login: 'late-owl',
+        password: 'night heron lantern',
+      }),
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    srv.child.kill('SIGTERM');
+    const res = await pending;
+    expect(res.status).toBe(201);
+    expect(await srv.exited).toBe(0);
+  });
+
+  it('refuses to start with a bad variable, naming it, and exits non-zero', () => {
+    const res = spawnSync(process.execPath, ['bin/mutual.js', 'serve'], {
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/PORT must be a whole number/);
+  });
+
+  it('prints help and refuses unknown commands', () => {
+    const help = spawnSync(process.execPath, ['bin/mutual.js', '--help'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(help.status).toBe(0);
+    for (const c of ['serve', 'db migrate', 'org create', 'user invite', 'demo', 'analyze'])
+      expect(help.stdout).toContain(c);
+    const unknown = spawnSync(process.execPath, ['bin/mutual.js', 'frobnicate'], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});
