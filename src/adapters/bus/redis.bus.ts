@@ -2,13 +2,32 @@
 import { Redis } from 'ioredis';
 import type { Bus, BusHandler } from '../../core/ports.ts';
 
-/** Bus over Redis pub/sub: one connection publishes, one subscribes; both reconnect by themselves. */
+/** Runs a handler so that one that throws cannot break delivery to the others. */
+export function safely<T>(handler: (value: T) => void, value: T): void {
+  try {
+    handler(value);
+  } catch (error) {
+    process.emitWarning(
+      `A bus handler threw: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * Bus over Redis pub/sub: one connection publishes, one subscribes; both reconnect by themselves and
+ * the subscriber re-subscribes its channels. Messages published while a connection was down are lost,
+ * so after every reconnect `onResume` listeners run and readers catch up from the store.
+ */
 export class RedisBus implements Bus {
   private readonly handlers = new Map<string, Set<BusHandler>>();
+  private readonly resumeListeners = new Set<() => void>();
+  private connectedOnce = false;
 
   private constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
+    /** The subscriber connection's CLIENT name (for operators and tests). */
+    readonly subscriberName: string,
   ) {
     sub.on('message', (channel: string, raw: string) => {
       const set = this.handlers.get(channel);
@@ -19,20 +38,43 @@ export class RedisBus implements Bus {
       } catch {
         return;
       }
-      for (const handler of [...set]) handler(message);
+      for (const handler of [...set]) safely(handler, message);
+    });
+    sub.on('ready', () => {
+      // The first 'ready' is the initial connection; every later one follows a gap in delivery.
+      if (!this.connectedOnce) {
+        this.connectedOnce = true;
+        return;
+      }
+      // Give ioredis a moment to re-subscribe, so a hint sent meanwhile is covered by the catch-up.
+      setTimeout(() => {
+        for (const listener of [...this.resumeListeners]) safely(listener, undefined);
+      }, 250).unref();
     });
   }
 
   /** Connects both clients; rejects if Redis cannot be reached at start. */
   static async connect(url: string): Promise<RedisBus> {
-    const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true };
-    const pub = new Redis(url, options);
-    const sub = new Redis(url, options);
+    const name = `mutual-bus-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    // Publishing must never hold up a caller (posting awaits it): while Redis is away, fail at once.
+    const pub = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectionName: `${name}-pub`,
+    });
+    const sub = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: 2,
+      connectionName: `${name}-sub`,
+    });
     // Errors surface as failed publishes; the clients keep reconnecting on their own.
     pub.on('error', () => undefined);
     sub.on('error', () => undefined);
+    const bus = new RedisBus(pub, sub, `${name}-sub`);
     await Promise.all([pub.connect(), sub.connect()]);
-    return new RedisBus(pub, sub);
+    return bus;
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
@@ -60,8 +102,15 @@ export class RedisBus implements Bus {
     };
   }
 
+  /** Runs `listener` after each reconnect of the subscriber (messages may have been lost meanwhile). */
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.handlers.clear();
+    this.resumeListeners.clear();
     this.pub.disconnect();
     this.sub.disconnect();
   }

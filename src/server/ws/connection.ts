@@ -1,0 +1,78 @@
+/** One open WebSocket of a signed-in person: who it is, what it is subscribed to, and how to send to it. */
+import type { WebSocket } from 'ws';
+import type { ServerFrame } from '../../contract/ws.ts';
+import type { Bucket } from './rate.ts';
+
+/**
+ * Delivery state of one conversation on one socket. Invariant: every message with seq ≤ `delivered` has
+ * been sent on this socket, in order, exactly once since the subscription began.
+ */
+export interface Subscription {
+  conversationId: string;
+  delivered: number;
+  /** The highest seq a hint announced; the pump reads the store until `delivered` reaches it. */
+  target: number;
+  /** Read until the store has nothing more (initial catch-up, or after the bus may have lost hints). */
+  catchingUp: boolean;
+  running: boolean;
+  closed: boolean;
+  /** `subscribed` has been sent (after the first catch-up). */
+  announced: boolean;
+  ref: string | undefined;
+  /** When this socket last forwarded a typing event here (throttle). */
+  typingAt: number;
+}
+
+/** A socket and its person. Kept small: 10,000 of these must fit in well under a gigabyte. */
+export class Connection {
+  readonly subs = new Map<string, Subscription>();
+  isAlive = true;
+  closed = false;
+  presenceVisible = true;
+  /** Conversations the person was in when presence was last announced. */
+  presenceIn: string[] = [];
+  /** Frames refused for rate since the last heartbeat; far too many closes the socket. */
+  refused = 0;
+
+  constructor(
+    readonly id: number,
+    readonly socket: WebSocket,
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly sessionEndsAt: number,
+    readonly bucket: Bucket,
+  ) {}
+
+  /** Sends a frame unless the socket is closing; backpressure is left to TCP and the heartbeat. */
+  send(frame: ServerFrame): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  /** Closes with `code`; further sends are dropped. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const sub of this.subs.values()) sub.closed = true;
+    this.socket.close(code, reason);
+  }
+}
+
+/** A new subscription that starts after `delivered`. */
+export function newSubscription(
+  conversationId: string,
+  delivered: number,
+  ref: string | undefined,
+): Subscription {
+  return {
+    conversationId,
+    delivered,
+    target: delivered,
+    catchingUp: true,
+    running: false,
+    closed: false,
+    announced: false,
+    ref,
+    typingAt: 0,
+  };
+}

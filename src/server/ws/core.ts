@@ -1,0 +1,94 @@
+/** The gateway's shared state on one node: the hub, presence, limits and the services frames call. */
+import type { Logger } from '../../app/logger.ts';
+import type { MessagingApi } from '../../core/conversation.model.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Bus } from '../../core/ports.ts';
+import type { Clock } from '../../lib/clock.ts';
+import type { Connection } from './connection.ts';
+import { Hub } from './hub.ts';
+import { PresenceTable } from './presence.ts';
+import { KeyedBuckets, type Rate } from './rate.ts';
+
+/** Tunables; the defaults suit production, tests shorten the timers. */
+export interface GatewayOptions {
+  /** How often the server pings; a socket that has not answered the previous ping is dropped. */
+  heartbeatMs: number;
+  /** Frames of any kind per socket. */
+  connectionRate: Rate;
+  /** Sends, edits and deletes per person across their sockets on this node. */
+  personRate: Rate;
+  /** Frames refused for rate between two heartbeats before the socket is closed (4008). */
+  closeAfterRefused: number;
+  /** At most one typing event per socket and conversation this often. */
+  typingEveryMs: number;
+}
+
+export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
+  heartbeatMs: 25_000,
+  connectionRate: { perSecond: 20, burst: 60 },
+  personRate: { perSecond: 10, burst: 30 },
+  closeAfterRefused: 200,
+  typingEveryMs: 3_000,
+};
+
+export class GatewayCore {
+  readonly hub: Hub;
+  readonly presence: PresenceTable;
+  private readonly personBuckets: KeyedBuckets;
+
+  constructor(
+    readonly messaging: () => MessagingApi | undefined,
+    readonly bus: Bus,
+    readonly logger: Logger,
+    readonly clock: Clock,
+    readonly options: GatewayOptions,
+    node: string,
+  ) {
+    this.hub = new Hub(messaging, logger);
+    this.presence = new PresenceTable(node, bus);
+    this.personBuckets = new KeyedBuckets(options.personRate, clock);
+  }
+
+  /** Logs a refused attempt: who, which conversation, what, when. Never any content. */
+  refused(conn: Connection, action: string, conversationId: string | undefined): void {
+    this.logger.warn(
+      { userId: conn.userId, conversationId, action, at: this.clock.now().toISOString() },
+      'ws: refused access to a conversation',
+    );
+  }
+
+  /** Throws rate_limited when the person sends faster than allowed. */
+  limitPerson(conn: Connection): void {
+    const waitMs = this.personBuckets.take(conn.userId);
+    if (waitMs > 0) {
+      throw new DomainError(
+        'rate_limited',
+        'You are sending faster than we can take. Please slow down.',
+        undefined,
+        Math.ceil(waitMs / 1000),
+      );
+    }
+  }
+
+  /** Shows or hides the person's presence, announcing the change on the bus. */
+  async setPresence(conn: Connection, visible: boolean): Promise<void> {
+    if (conn.presenceVisible === visible) return;
+    conn.presenceVisible = visible;
+    await this.announcePresence(conn.userId);
+  }
+
+  /** Recomputes whether the person has a visible socket on this node and says so on the bus. */
+  async announcePresence(userId: string): Promise<void> {
+    const visible = [...this.hub.ofUser(userId)].filter((c) => c.presenceVisible && !c.closed);
+    if (visible.length === 0) {
+      await this.presence.announce(userId, false, []);
+      return;
+    }
+    const api = this.messaging();
+    if (!api) return;
+    const conversations = await api.listConversations(userId);
+    const ids = conversations.map((c) => c.id);
+    for (const c of visible) c.presenceIn = ids;
+    await this.presence.announce(userId, true, ids);
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The WebSocket gateway at /ws on the same HTTP server: checks Origin and the session cookie at the
+ * handshake, validates every frame against contract/ws.ts, rate-limits, heartbeats, and hands frames
+ * to the messaging service. Delivery to sockets is the hub's job, woken by the relay.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocketServer, type WebSocket } from 'ws';
+import type { AppContext } from '../../app/compose.ts';
+import {
+  CLOSE,
+  WS_MAX_PAYLOAD,
+  WS_MAX_TEXT,
+  WS_PATH,
+  parseClientFrame,
+} from '../../contract/ws.ts';
+import type { MessagingApi } from '../../core/conversation.model.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Attachment } from '../main.ts';
+import { Connection } from './connection.ts';
+import { DEFAULT_GATEWAY_OPTIONS, GatewayCore, type GatewayOptions } from './core.ts';
+import { handleFrame } from './frames.ts';
+import { isAllowedOrigin, sessionTokenFrom } from './origin.ts';
+import { fullBucket, take } from './rate.ts';
+import { startRelay } from './relay.ts';
+
+/** The running gateway: an Attachment, plus its state for tests and benchmarks. */
+export interface Gateway extends Attachment {
+  core: GatewayCore;
+  /** Resolves once the relay listens on the bus. */
+  ready: Promise<void>;
+}
+
+/** Where the gateway gets the messaging service from (the app context by default). */
+export interface GatewaySetup extends Partial<GatewayOptions> {
+  messaging?: (ctx: AppContext) => MessagingApi | undefined;
+}
+
+const fromContext = (ctx: AppContext): MessagingApi | undefined =>
+  (ctx as AppContext & { messaging?: MessagingApi }).messaging;
+
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+function reject(socket: Duplex, status: number, reason: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({
+    error: {
+      code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'not_found',
+      message: reason,
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/** Attaches the gateway to `server`. */
+export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySetup = {}): Gateway {
+  const options: GatewayOptions = { ...DEFAULT_GATEWAY_OPTIONS, ...setup };
+  const getMessaging = setup.messaging ?? fromContext;
+  const core = new GatewayCore(
+    () => getMessaging(ctx),
+    ctx.bus,
+    ctx.logger,
+    ctx.clock,
+    options,
+    newId(),
+  );
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WS_MAX_PAYLOAD,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  let nextId = 1;
+  let stopping = false;
+
+  let stopRelay: (() => Promise<void>) | undefined;
+  const ready = startRelay(core).then((stop) => {
+    stopRelay = stop;
+  });
+  ready.catch((error: unknown) =>
+    ctx.logger.error({ err: error }, 'ws: relay could not subscribe to the bus'),
+  );
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => undefined);
+    void upgrade(req, socket, head);
+  };
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== WS_PATH || stopping) return reject(socket, 404, 'Not Found');
+    if (!isAllowedOrigin(req.headers.origin, req.headers.host, ctx.config)) {
+      ctx.logger.warn(
+        { origin: req.headers.origin?.slice(0, 200) },
+        'ws: refused a handshake from another origin',
+      );
+      return reject(socket, 403, 'Forbidden');
+    }
+    const token = sessionTokenFrom(req);
+    let auth: Awaited<ReturnType<AppContext['accounts']['authenticate']>>;
+    try {
+      auth = token ? await ctx.accounts.authenticate(token) : undefined;
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'ws: authentication failed');
+      return reject(socket, 503, 'Service Unavailable');
+    }
+    if (!auth) return reject(socket, 401, 'Unauthorized');
+    if (socket.destroyed) return;
+    const { user, session } = auth;
+    const hidden = /[?&]presence=hidden(&|$)/.test(req.url ?? '');
+    wss.handleUpgrade(req, socket, head, (ws) =>
+      open(ws, user.id, session.id, session.expiresAt.getTime(), !hidden),
+    );
+  }
+
+  function open(
+    ws: WebSocket,
+    userId: string,
+    sessionId: string,
+    endsAt: number,
+    visible: boolean,
+  ): void {
+    const now = ctx.clock.now().getTime();
+    const conn = new Connection(
+      nextId++,
+      ws,
+      userId,
+      sessionId,
+      endsAt,
+      fullBucket(options.connectionRate, now),
+    );
+    conn.presenceVisible = visible;
+    core.hub.add(conn);
+    let queue = Promise.resolve();
+
+    ws.on('pong', () => {
+      conn.isAlive = true;
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      conn.closed = true;
+      core.hub.remove(conn);
+      if (conn.presenceVisible) void core.announcePresence(userId).catch(() => undefined);
+    });
+    ws.on('message', (data, isBinary) => {
+      if (conn.closed) return;
+      const waitMs = take(conn.bucket, options.connectionRate, ctx.clock.now().getTime());
+      if (waitMs > 0) {
+        conn.refused += 1;
+        if (conn.refused > options.closeAfterRefused)
+          return conn.close(CLOSE.RATE_LIMITED, 'rate limit');
+        return conn.send({
+          type: 'error',
+          code: 'rate_limited',
+          message: 'Too many frames; slow down.',
+          retryAfterMs: waitMs,
+        });
+      }
+      if (isBinary)
+        return conn.send({
+          type: 'error',
+          code: 'malformed',
+          message: 'Frames must be text (JSON), not binary.',
+        });
+      const parsed = parseClientFrame(textOf(data));
+      if (!parsed.ok) {
+        const { ok: _ok, ...problem } = parsed;
+        return conn.send({ type: 'error', ...problem });
+      }
+      // One frame at a time per socket, so a person's sends are stored in the order they sent them.
+      queue = queue.then(() => handleFrame(core, conn, parsed.frame));
+    });
+
+    conn.send({
+      type: 'welcome',
+      userId,
+      heartbeatMs: options.heartbeatMs,
+      limits: {
+        framesPerSecond: options.connectionRate.perSecond,
+        maxPayload: WS_MAX_PAYLOAD,
+        maxText: WS_MAX_TEXT,
+      },
+    });
+    if (visible) void core.announcePresence(userId).catch(() => undefined);
+  }
+
+  const heartbeat = setInterval(() => {
+    const now = ctx.clock.now().getTime();
+    for (const conn of core.hub.connections) {
+      if (now >= conn.sessionEndsAt) {
+        conn.close(CLOSE.SESSION_ENDED, 'session ended');
+        continue;
+      }
+      if (!conn.isAlive) {
+        conn.closed = true;
+        conn.socket.terminate();
+        continue;
+      }
+      conn.isAlive = false;
+      conn.refused = 0;
+      conn.socket.ping();
+    }
+  }, options.heartbeatMs);
+  heartbeat.unref();
+
+  server.on('upgrade', onUpgrade);
+
+  return {
+    core,
+    ready,
+    async close() {
+      stopping = true;
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      for (const conn of [...core.hub.connections]) conn.close(1001, 'server stopping');
+      await ready.catch(() => undefined);
+      await stopRelay?.().catch(() => undefined);
+      // Sockets that do not finish the closing handshake promptly are cut off.
+      await new Promise((r) => setTimeout(r, 50).unref());
+      for (const conn of [...core.hub.connections]) conn.socket.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** The gateway as an `Attach` hook for startServer. */
+export const gatewayAttachment =
+  (setup: GatewaySetup = {}) =>
+  (server: Server, ctx: AppContext): Gateway =>
+    attachGateway(server, ctx, setup);

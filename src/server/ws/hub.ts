@@ -1,0 +1,237 @@
+/**
+ * The node's registry of open sockets and the delivery pump. Hints ("conversation X reached seq n") only
+ * wake the pump; the pump reads the store as the socket's person, so what a socket receives is always
+ * gap-free, in store order, and checked against membership at read time.
+ */
+import type { Logger } from '../../app/logger.ts';
+import type { Message, MessagingApi } from '../../core/conversation.model.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { WireMessage } from '../../contract/ws.ts';
+import { type Connection, type Subscription, newSubscription } from './connection.ts';
+
+/** How many messages one store read returns during catch-up. */
+const PAGE = 200;
+/** How long to wait before reading again after the store failed (e.g. the database restarting). */
+const RETRY_MS = 1000;
+
+/** A stored message as it goes on the wire. */
+export function wireMessage(m: Message): WireMessage {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    seq: m.seq,
+    authorId: m.authorId,
+    text: m.text,
+    createdAt: m.createdAt.toISOString(),
+    editedAt: m.editedAt ? m.editedAt.toISOString() : null,
+    deletedAt: m.deletedAt ? m.deletedAt.toISOString() : null,
+  };
+}
+
+const isNotFound = (error: unknown): boolean =>
+  error instanceof DomainError && error.code === 'not_found';
+
+const addTo = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+};
+const removeFrom = <K, V>(map: Map<K, Set<V>>, key: K, value: V): void => {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+};
+
+export class Hub {
+  readonly connections = new Set<Connection>();
+  private readonly byConversation = new Map<string, Set<Connection>>();
+  private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly bySession = new Map<string, Set<Connection>>();
+
+  constructor(
+    private readonly messaging: () => MessagingApi | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  add(conn: Connection): void {
+    this.connections.add(conn);
+    addTo(this.byUser, conn.userId, conn);
+    addTo(this.bySession, conn.sessionId, conn);
+  }
+
+  remove(conn: Connection): void {
+    this.connections.delete(conn);
+    removeFrom(this.byUser, conn.userId, conn);
+    removeFrom(this.bySession, conn.sessionId, conn);
+    for (const sub of conn.subs.values()) {
+      sub.closed = true;
+      removeFrom(this.byConversation, sub.conversationId, conn);
+    }
+    conn.subs.clear();
+  }
+
+  /** Sockets of a person on this node. */
+  ofUser(userId: string): Iterable<Connection> {
+    return this.byUser.get(userId) ?? [];
+  }
+
+  /** Sockets subscribed to a conversation on this node. */
+  ofConversation(conversationId: string): Iterable<Connection> {
+    return this.byConversation.get(conversationId) ?? [];
+  }
+
+  ofSessions(sessionIds: string[]): Connection[] {
+    return sessionIds.flatMap((id) => [...(this.bySession.get(id) ?? [])]);
+  }
+
+  /**
+   * Subscribes after the caller checked membership. With `lastSeq`, everything after it is sent first;
+   * without, delivery starts after the conversation's current last message.
+   */
+  async subscribe(
+    conn: Connection,
+    conversationId: string,
+    lastSeq: number | undefined,
+    ref?: string,
+  ): Promise<void> {
+    const api = this.messaging();
+    if (!api) return;
+    const existing = conn.subs.get(conversationId);
+    if (existing) {
+      // A repeated subscribe catches up and re-announces; it never re-sends what this socket already has.
+      existing.ref = ref;
+      existing.announced = false;
+      existing.catchingUp = true;
+      this.pump(conn, existing);
+      return;
+    }
+    let start = lastSeq;
+    if (start === undefined) {
+      const last = await api.before(conn.userId, conversationId, Number.MAX_SAFE_INTEGER, 1);
+      start = last[0]?.seq ?? 0;
+    }
+    if (conn.closed || conn.subs.has(conversationId)) return;
+    const sub = newSubscription(conversationId, start, ref);
+    conn.subs.set(conversationId, sub);
+    addTo(this.byConversation, conversationId, conn);
+    this.pump(conn, sub);
+  }
+
+  unsubscribe(conn: Connection, conversationId: string): boolean {
+    const sub = conn.subs.get(conversationId);
+    if (!sub) return false;
+    sub.closed = true;
+    conn.subs.delete(conversationId);
+    removeFrom(this.byConversation, conversationId, conn);
+    return true;
+  }
+
+  /** A hint: conversation reached `seq`. Wakes every local subscriber that is behind. */
+  hint(conversationId: string, seq: number): void {
+    for (const conn of this.ofConversation(conversationId)) {
+      const sub = conn.subs.get(conversationId);
+      if (!sub || sub.delivered >= seq) continue;
+      sub.target = Math.max(sub.target, seq);
+      this.pump(conn, sub);
+    }
+  }
+
+  /** The bus may have lost hints (it reconnected): every subscription re-reads the store. */
+  resyncAll(): void {
+    for (const conn of this.connections) {
+      for (const sub of conn.subs.values()) {
+        sub.catchingUp = true;
+        this.pump(conn, sub);
+      }
+    }
+  }
+
+  /** An edit or delete of the message at `seq`: sockets that already have it get the new version. */
+  updated(conversationId: string, seq: number): void {
+    const api = this.messaging();
+    if (!api) return;
+    for (const conn of this.ofConversation(conversationId)) {
+      const sub = conn.subs.get(conversationId);
+      // A socket that has not reached `seq` yet will read the new version when it gets there.
+      if (!sub || sub.delivered < seq) continue;
+      api.since(conn.userId, conversationId, seq - 1, 1).then(
+        ([m]) => {
+          if (m && m.seq === seq && !sub.closed)
+            conn.send({ type: 'message.updated', message: wireMessage(m) });
+        },
+        (error: unknown) => {
+          if (isNotFound(error)) this.dropAccess(conn, conversationId);
+          else
+            this.logger.warn(
+              { err: error, conversationId },
+              'ws: reading an updated message failed',
+            );
+        },
+      );
+    }
+  }
+
+  /** Ends the subscription because the person may no longer see the conversation. */
+  dropAccess(conn: Connection, conversationId: string): void {
+    if (this.unsubscribe(conn, conversationId)) {
+      conn.send({ type: 'unsubscribed', conversationId, reason: 'access_lost' });
+    }
+  }
+
+  /** Reads the store after `delivered` and sends in order until the subscription is up to date. */
+  pump(conn: Connection, sub: Subscription): void {
+    if (sub.running || sub.closed) return;
+    sub.running = true;
+    void this.drain(conn, sub).finally(() => {
+      sub.running = false;
+    });
+  }
+
+  private async drain(conn: Connection, sub: Subscription): Promise<void> {
+    const api = this.messaging();
+    if (!api) return;
+    try {
+      while (!sub.closed && (sub.catchingUp || sub.delivered < sub.target)) {
+        sub.catchingUp = false;
+        const batch = await api.since(conn.userId, sub.conversationId, sub.delivered, PAGE);
+        for (const m of batch) {
+          if (sub.closed) return;
+          // The store's seqs are gap-free; anything else would be a bug upstream, so never skip ahead.
+          if (m.seq !== sub.delivered + 1) {
+            this.logger.error(
+              { conversationId: sub.conversationId, expected: sub.delivered + 1, got: m.seq },
+              'ws: gap',
+            );
+            sub.catchingUp = false;
+            return;
+          }
+          conn.send({ type: 'message', message: wireMessage(m) });
+          sub.delivered = m.seq;
+        }
+        if (batch.length === PAGE) sub.catchingUp = true;
+        else if (sub.delivered < sub.target) sub.target = sub.delivered;
+      }
+      if (!sub.announced && !sub.closed) {
+        sub.announced = true;
+        conn.send({
+          type: 'subscribed',
+          ref: sub.ref,
+          conversationId: sub.conversationId,
+          seq: sub.delivered,
+        });
+      }
+    } catch (error) {
+      if (isNotFound(error)) {
+        this.dropAccess(conn, sub.conversationId);
+        return;
+      }
+      this.logger.warn(
+        { err: error, conversationId: sub.conversationId },
+        'ws: catch-up read failed; retrying',
+      );
+      sub.catchingUp = true;
+      setTimeout(() => this.pump(conn, sub), RETRY_MS).unref();
+    }
+  }
+}

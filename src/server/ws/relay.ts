@@ -1,0 +1,140 @@
+/** The relay: domain events and ephemeral events from the bus, turned into frames for this node's sockets. */
+import { EVENTS_CHANNEL, type EventEnvelope } from '../../core/bus-events.ts';
+import type { DomainEventMap } from '../../core/events.ts';
+import type { Bus } from '../../core/ports.ts';
+import { CLOSE } from '../../contract/ws.ts';
+import type { GatewayCore } from './core.ts';
+import { EPHEMERAL_CHANNEL, readEphemeral } from './presence.ts';
+
+/**
+ * A bus that can say when it may have dropped messages (RedisBus after a reconnect). Declared here
+ * rather than on the Bus port because only the relay cares.
+ */
+type ResumableBus = Bus & { onResume?(listener: () => void): () => void };
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** Narrows a bus message to a well-formed domain event envelope. */
+function readEnvelope(raw: unknown): EventEnvelope | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { name, payload } = raw as { name?: unknown; payload?: unknown };
+  if (!isStr(name) || typeof payload !== 'object' || payload === null) return undefined;
+  const p = payload as Record<string, unknown>;
+  const ok: Record<keyof DomainEventMap, () => boolean> = {
+    'session.revoked': () => isStr(p.userId) && isStrs(p.sessionIds),
+    'membership.removed': () => isStr(p.orgId) && isStr(p.userId),
+    'message.posted': () => isStr(p.conversationId) && isSeq(p.seq),
+    'message.updated': () => isStr(p.conversationId) && isSeq(p.seq),
+    'conversation.access_lost': () => isStr(p.conversationId) && isStrs(p.userIds),
+    'conversation.access_gained': () => isStr(p.conversationId) && isStrs(p.userIds),
+    'read.updated': () => isStr(p.conversationId) && isStr(p.userId) && isSeq(p.seq),
+  };
+  const check = ok[name as keyof DomainEventMap] as (() => boolean) | undefined;
+  return check?.() ? (raw as EventEnvelope) : undefined;
+}
+
+/** Applies one domain event to local sockets. */
+export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): void {
+  const { hub } = core;
+  switch (envelope.name) {
+    case 'message.posted': {
+      const p = envelope.payload as DomainEventMap['message.posted'];
+      hub.hint(p.conversationId, p.seq);
+      return;
+    }
+    case 'message.updated': {
+      const p = envelope.payload as DomainEventMap['message.updated'];
+      hub.updated(p.conversationId, p.seq);
+      return;
+    }
+    case 'session.revoked': {
+      const p = envelope.payload as DomainEventMap['session.revoked'];
+      for (const conn of hub.ofSessions(p.sessionIds))
+        conn.close(CLOSE.SESSION_ENDED, 'session ended');
+      return;
+    }
+    case 'conversation.access_lost': {
+      const p = envelope.payload as DomainEventMap['conversation.access_lost'];
+      for (const userId of p.userIds)
+        for (const conn of [...hub.ofUser(userId)]) hub.dropAccess(conn, p.conversationId);
+      return;
+    }
+    case 'conversation.access_gained': {
+      const p = envelope.payload as DomainEventMap['conversation.access_gained'];
+      for (const userId of p.userIds) {
+        for (const conn of hub.ofUser(userId))
+          conn.send({ type: 'conversation.access_gained', conversationId: p.conversationId });
+      }
+      return;
+    }
+    case 'read.updated': {
+      const p = envelope.payload as DomainEventMap['read.updated'];
+      for (const conn of hub.ofConversation(p.conversationId)) {
+        conn.send({
+          type: 'read.updated',
+          conversationId: p.conversationId,
+          userId: p.userId,
+          seq: p.seq,
+        });
+      }
+      return;
+    }
+    case 'membership.removed': {
+      // Leaving an organization can end access to many conversations: re-check each subscription.
+      const p = envelope.payload as DomainEventMap['membership.removed'];
+      const api = core.messaging();
+      if (!api) return;
+      for (const conn of [...hub.ofUser(p.userId)]) {
+        for (const conversationId of [...conn.subs.keys()]) {
+          api
+            .requireMember(p.userId, conversationId)
+            .catch(() => hub.dropAccess(conn, conversationId));
+        }
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Subscribes the relay to both channels; resolves to a function that ends the subscriptions. */
+export async function startRelay(core: GatewayCore): Promise<() => Promise<void>> {
+  const { bus, hub, presence } = core;
+  const offEvents = await bus.subscribe(EVENTS_CHANNEL, (raw) => {
+    const envelope = readEnvelope(raw);
+    if (envelope) applyDomainEvent(core, envelope);
+  });
+  const offEphemeral = await bus.subscribe(EPHEMERAL_CHANNEL, (raw) => {
+    const event = readEphemeral(raw);
+    if (!event) return;
+    if (event.kind === 'typing') {
+      for (const conn of hub.ofConversation(event.conversationId)) {
+        if (conn.userId !== event.userId)
+          conn.send({ type: 'typing', conversationId: event.conversationId, userId: event.userId });
+      }
+      return;
+    }
+    const changed = presence.apply(event);
+    for (const conversationId of changed) {
+      for (const conn of hub.ofConversation(conversationId)) {
+        if (conn.userId !== event.userId) {
+          conn.send({
+            type: 'presence',
+            conversationId,
+            userId: event.userId,
+            online: event.online,
+          });
+        }
+      }
+    }
+  });
+  const offResume = (bus as ResumableBus).onResume?.(() => hub.resyncAll());
+  return async () => {
+    offResume?.();
+    await offEvents();
+    await offEphemeral();
+  };
+}
