@@ -2,12 +2,13 @@
 import type { AppContext } from '../app/compose.ts';
 import type { RouteModule } from './http/app.ts';
 import { type Attach, type RunningServer, startServer } from './main.ts';
+import { gatewayAttachment } from './ws/gateway.ts';
 
 /** Route modules beyond accounts and organizations, in registration order. */
 export const ROUTE_MODULES: RouteModule[] = [];
 
 /** Things attached to the HTTP server (e.g. the WebSocket gateway). */
-export const ATTACHMENTS: Attach[] = [];
+export const ATTACHMENTS: Attach[] = [gatewayAttachment()];
 
 /** Starts the full server for `ctx`. */
 export function startMutual(ctx: AppContext): Promise<RunningServer> {
