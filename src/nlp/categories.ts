@@ -69,7 +69,13 @@ export const CATEGORIES: readonly CategoryMeta[] = [
     label: 'Sharing as yours',
     why: 'Sharing your own experience as yours keeps the relationship two-way.',
   },
-  { key: 'we', side: 'hope', task: 'mutuality', label: 'We', why: 'Shared language puts you in this together.' },
+  {
+    key: 'we',
+    side: 'hope',
+    task: 'mutuality',
+    label: 'We',
+    why: 'Shared language puts you in this together.',
+  },
   {
     key: 'moving_toward',
     side: 'hope',

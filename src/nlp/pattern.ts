@@ -1,0 +1,117 @@
+/**
+ * A tiny pattern language over normalized tokens, compiled once at load.
+ * Elements are separated by spaces: `a|b_c` alternatives (`_` joins words), `@CLASS` a word class,
+ * suffix `?` optional, `*` up to three repeats, `~N` up to N words of any kind, `!a|b` the next words
+ * are not these, `$` the clause ends here, and a leading `^` means the match starts a clause.
+ */
+import { KNOWN_WORDS } from './normalize.ts';
+import { WORD, type Doc } from './tokenize.ts';
+
+type Seqs = { single: Set<string>; multi: string[][] };
+type Elem =
+  | { t: 'alt'; seqs: Seqs; opt: boolean; star: boolean }
+  | { t: 'gap'; n: number }
+  | { t: 'not'; seqs: Seqs }
+  | { t: 'end' };
+
+/** A compiled pattern. */
+export interface Pattern {
+  source: string;
+  lead: boolean;
+  elems: Elem[];
+  /** Words that can start a match (for the trigger index). */
+  triggers: string[];
+}
+
+function expandAlternatives(spec: string, classes: Record<string, string>): string[] {
+  return spec.split('|').flatMap((alt) => {
+    if (!alt.startsWith('@')) return [alt];
+    const expanded = classes[alt.slice(1)];
+    if (expanded === undefined) throw new Error(`unknown class ${alt}`);
+    return expanded.split('|');
+  });
+}
+
+function parseSeqs(spec: string, classes: Record<string, string>): Seqs {
+  const seqs: Seqs = { single: new Set(), multi: [] };
+  for (const alt of expandAlternatives(spec, classes)) {
+    const words = alt.split('_');
+    for (const w of words) KNOWN_WORDS.add(w);
+    if (words.length === 1) seqs.single.add(alt);
+    else seqs.multi.push(words);
+  }
+  return seqs;
+}
+
+/** Compiles one pattern string against the given word classes. */
+export function compilePattern(source: string, classes: Record<string, string>): Pattern {
+  const parts = source.trim().split(/\s+/);
+  const lead = parts[0] === '^';
+  if (lead) parts.shift();
+  const elems: Elem[] = parts.map((p): Elem => {
+    if (p === '$') return { t: 'end' };
+    if (p.startsWith('~')) return { t: 'gap', n: Number(p.slice(1)) };
+    if (p.startsWith('!')) return { t: 'not', seqs: parseSeqs(p.slice(1), classes) };
+    const opt = p.endsWith('?');
+    const star = p.endsWith('*');
+    return {
+      t: 'alt',
+      seqs: parseSeqs(opt || star ? p.slice(0, -1) : p, classes),
+      opt: opt || star,
+      star,
+    };
+  });
+  const first = elems[0];
+  if (!first || first.t !== 'alt' || first.opt)
+    throw new Error(`pattern must start with a required word: ${source}`);
+  const triggers = [...first.seqs.single, ...first.seqs.multi.map((m) => m[0] as string)];
+  return { source, lead, elems, triggers };
+}
+
+function seqLengths(doc: Doc, seqs: Seqs, ti: number, out: number[]): void {
+  out.length = 0;
+  if (doc.kinds[ti] !== WORD) return;
+  for (const m of seqs.multi) {
+    let k = 0;
+    while (k < m.length && doc.kinds[ti + k] === WORD && doc.words[ti + k] === m[k]) k++;
+    if (k === m.length) out.push(k);
+  }
+  if (seqs.single.has(doc.words[ti] as string)) out.push(1);
+}
+
+function step(doc: Doc, elems: Elem[], ei: number, ti: number, reps: number): number {
+  if (ei === elems.length) return ti;
+  const e = elems[ei] as Elem;
+  const lens: number[] = [];
+  switch (e.t) {
+    case 'end':
+      return doc.kinds[ti] === WORD ? -1 : step(doc, elems, ei + 1, ti, 0);
+    case 'not':
+      seqLengths(doc, e.seqs, ti, lens);
+      return lens.length > 0 ? -1 : step(doc, elems, ei + 1, ti, 0);
+    case 'gap':
+      for (let k = 0; k <= e.n; k++) {
+        if (k > 0 && doc.kinds[ti + k - 1] !== WORD) break;
+        const r = step(doc, elems, ei + 1, ti + k, 0);
+        if (r >= 0) return r;
+      }
+      return -1;
+    case 'alt': {
+      seqLengths(doc, e.seqs, ti, lens);
+      for (const len of lens) {
+        const r =
+          e.star && reps < 3
+            ? step(doc, elems, ei, ti + len, reps + 1)
+            : step(doc, elems, ei + 1, ti + len, 0);
+        if (r >= 0) return r;
+      }
+      return e.opt ? step(doc, elems, ei + 1, ti, 0) : -1;
+    }
+  }
+}
+
+/** Matches `pattern` at token `ti`; returns the exclusive end token index, or -1. */
+export function matchAt(doc: Doc, pattern: Pattern, ti: number): number {
+  if (pattern.lead && !doc.lead[ti]) return -1;
+  return step(doc, pattern.elems, 0, ti, 0);
+}

@@ -1,0 +1,100 @@
+/** Assessment: problem-assuming and checklist questions (what's wrong, meds, risk, symptoms, substances). */
+import { wordAt, wordBefore } from '../guards.ts';
+import type { Rule } from '../rule.ts';
+import type { Doc } from '../tokenize.ts';
+
+const NOT_ABOUT_THEM = new Set([
+  'me',
+  'that',
+  'it',
+  'wanting',
+  'feeling',
+  'being',
+  'needing',
+  'asking',
+  'this',
+  'us',
+]);
+
+function wrongWithThem(doc: Doc, start: number, end: number): boolean {
+  const before = wordBefore(doc, start);
+  if (before === 'nothing' || before === 'no') return false;
+  if (wordAt(doc, end) === 'with') return !NOT_ABOUT_THEM.has(wordAt(doc, end + 1) ?? '');
+  return true;
+}
+
+/** Assessment rules. */
+export const ASSESSMENT_RULES: Rule[] = [
+  {
+    id: 'assessment.wrong',
+    category: 'assessment',
+    alt: 'wrong',
+    check: wrongWithThem,
+    patterns: [
+      'what is|was wrong|the_matter|your_problem',
+      'what is your problem|issue|diagnosis',
+      'what the_hell|is_up is_wrong',
+    ],
+  },
+  {
+    id: 'assessment.meds',
+    category: 'assessment',
+    alt: 'meds',
+    patterns: [
+      '^ are|were|have|did|do|you you? @MEDGAP* @MEDS',
+      'when did you @MEDGAP* last? take|took @MEDGAP* @MEDS',
+      'are|have you @ADV? been? compliant|complying',
+    ],
+  },
+  {
+    id: 'assessment.risk',
+    category: 'assessment',
+    alt: 'risk',
+    patterns: [
+      '^ are you @ADV? safe|suicidal|in_danger',
+      '^ do|have you @ADV? have|got|made a|any plan|plans !for|with|in|on|if|tomorrow|today|this|b|or',
+      '^ are|were you @ADV? thinking|planning|going|wanting of|about|to killing|hurting|harming|cutting|ending|kill|hurt|harm|end|cut|overdosing|overdose|taking_your_life|take_your_life|suicide',
+      '^ have|did you @ADV? hurt|harmed|cut|self_harmed|self-harmed|overdosed|taken_anything|taken_something|done_anything|done_something|tried_to_hurt|tried_to_kill|attempted',
+      'do you have @ADV? any? thoughts|thought|urges of|about|to suicide|killing|hurting|harming|self_harm|ending|dying|die|kill|hurt|harm',
+      'any thoughts|urges of|about|to suicide|killing|hurting|harming|self_harm|ending|dying|die|kill|hurt|harm',
+      'do you have access_to|the_means',
+      'have you got anything|something to hurt|to_harm',
+      '^ is there @ADV? a_risk|any_risk',
+    ],
+  },
+  {
+    id: 'assessment.symptom',
+    category: 'assessment',
+    alt: 'symptom',
+    patterns: [
+      'on|from|using a scale of|from? 1|one|0|zero|ten',
+      'rate|score your mood|pain|anxiety|depression|day|stress|sleep',
+      '^ are you @ADV? hearing|seeing voices|things',
+      '^ are you @ADV? manic|psychotic|depressed|hallucinating|dissociating|paranoid|hypomanic|relapsing|symptomatic',
+      'how is|are|has|have|was your sleep|appetite|mood|symptoms|energy|eating|sleeping|appetite',
+      'how @ADV? have|are you @ADV? been? sleeping|eating',
+      '^ are|have you @ADV? been? sleeping|eating @ADV? properly|ok|enough|at_all|well|normally|much',
+      'how long have you @ADV? been|felt feeling|like_this|this_way|depressed|anxious|suicidal|low',
+      'how long has|have this|it|these @ADV? been|gone on',
+      'when did this|it|these|the|your @ADV? symptoms|feelings|voices|thoughts|episode start|begin',
+      'when did this|it start|begin',
+      'have you @ADV? been diagnosed',
+      'do you have a|any history|diagnosis',
+      'any other? symptoms',
+      'any history of',
+    ],
+  },
+  {
+    id: 'assessment.substance',
+    category: 'assessment',
+    alt: 'substance',
+    patterns: [
+      '^ have you @ADV? been drinking|using|smoking|taking_anything|high|drunk',
+      '^ have you taken anything',
+      '^ are you @ADV? drunk|high|using|wasted|sober',
+      'how much have|did you had|have|drink|drank|take|took|use|used',
+      'how many drinks|pills|have_you_had',
+      '^ did you drink|use',
+    ],
+  },
+];

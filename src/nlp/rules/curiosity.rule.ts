@@ -1,0 +1,87 @@
+/** Curiosity: open questions and invitations that ask for the other person's own meaning. */
+import { hasWord, wordAt } from '../guards.ts';
+import type { Rule } from '../rule.ts';
+import { WORD, type Doc } from '../tokenize.ts';
+
+const AUX = new Set([
+  'do',
+  'did',
+  'does',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'would',
+  'could',
+  'will',
+  'can',
+  'might',
+]);
+const SECOND = new Set(['you', 'your', 'yourself', 'yours']);
+const CLOSED_AFTER_WH = new Set([
+  'long',
+  'much',
+  'many',
+  'time',
+  'old',
+  'about',
+  'if',
+  'often',
+  'far',
+  'come',
+]);
+
+/** A wh-question with an auxiliary that is about them: "what did you notice?", "how was it for you?". */
+function openQuestion(doc: Doc, start: number): boolean {
+  const second = wordAt(doc, start + 1);
+  if (second === undefined || CLOSED_AFTER_WH.has(second) || !AUX.has(second)) return false;
+  let j = start + 1;
+  while (j < doc.words.length && doc.kinds[j] === WORD) j++;
+  return hasWord(doc, start + 2, j, SECOND);
+}
+
+/** Curiosity rules. */
+export const CURIOSITY_RULES: Rule[] = [
+  {
+    id: 'curiosity.open',
+    category: 'curiosity',
+    patterns: [
+      '^ what @ADV? happened|happens',
+      '^ what is|was|has|had it|that|this @ADV? been? like',
+      '^ what is|was|has|had @ADV? been? like',
+      '^ what was that|it like',
+      '^ what does|did|do|would that|it|this @ADV? mean|feel|look like? to|for|like',
+      '^ how do|did|does|are|were|have|would|can you @ADV? make_sense|feel|see|understand|think_about|experience|get_through|got_through|cope|deal|manage|hold_up|holding_up|doing|feeling|handle|handling|managing|coping|been|sit_with|carry|live_with|find',
+      '^ how is|was|has|are|were that|it|things|everything|this|your @ADV? been? for|going|feeling|sitting|landing|day|night|week|weekend|morning|evening|shift|visit|appointment',
+      '^ how @ADV? has|have it|things|you been',
+      '^ what is|has @ADV? been? going_on|on_your_mind|happening|coming_up|weighing|sitting|hardest|toughest|heaviest|the_hardest|the_toughest|the_worst|most_on',
+      '^ what feels|felt|seems|seemed|stands|stood @ADV? most|strongest|hardest|biggest|heaviest|loudest|important|like|true|out',
+      '^ what do|did you @ADV? think|make|mean|notice|feel|remember|need|wish|reckon|sense|believe|see|imagine',
+      '^ what was|went going_through|through|on|happening',
+      '^ tell me @ADV? more|about|what|how|whatever|everything|anything',
+      'i am|was @ADV? curious|wondering about|what|how|if|whether|to|where|why',
+      'i @ADV? wonder what|how|if|whether|where',
+      'i would|would_love|would_like|want|wanted @ADV? love|like? to hear|know|understand|learn more|what|how|about|where|your',
+      'can|could|would|will you @ADV? say|tell_me|share|talk|explain|describe @ADV? more|what|how|about|a_bit|a_little|where',
+      '^ say more',
+      'help me understand',
+      '^ what got|gets|helped|keeps you',
+      '^ how did it|that|you @ADV? start|begin|feel|go|end|get|come',
+      '^ what brings|brought|comes_up|came_up',
+      'do|would you @ADV? want|like|feel_like to talk|say|share|tell_me @ADV? about|more|what',
+      'is there @ADV? anything|more you @ADV? want|would_like|wanna|need to say|share|talk|tell',
+      '^ how are you @ADV? feeling|doing|holding_up|going|managing|coping',
+      '^ how have you been',
+      '^ how are things',
+    ],
+  },
+  {
+    id: 'curiosity.wh-question',
+    category: 'curiosity',
+    check: openQuestion,
+    patterns: ['^ what|how'],
+  },
+];

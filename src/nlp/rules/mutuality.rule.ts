@@ -1,0 +1,61 @@
+/** Mutuality: sharing your own experience or view as yours, and offering rather than prescribing. */
+import type { Rule } from '../rule.ts';
+
+const PAST =
+  'went|was|were|lost|had|got|left|came|started|moved|first|did|felt|tried|hit|broke|quit|stopped|split|' +
+  'found|finally|dealt|struggled|used_to|got_out|came_out|relapsed|gave_up|was_younger|was_in|was_going';
+
+/** Mutuality rules. */
+export const MUTUALITY_RULES: Rule[] = [
+  {
+    id: 'mutuality.sharing',
+    category: 'mutuality',
+    patterns: [
+      `when|after|before|while i @ADV? ${PAST}`,
+      'when|after my',
+      '^ for me @ADV?',
+      '^ personally',
+      'speaking for myself',
+      'i have|had @ADV? been there|through_it|through_that|through_this|through_something',
+      'i have|had @ADV? felt|had|gone_through|struggled|dealt|experienced|lived_through|been_through|been_in ~3 too|before|similar|the_same|that_way|like_that|something_like|this_myself|that_myself|it_myself|myself',
+      'i have|had @ADV? struggled|dealt|lived|battled|wrestled with',
+      'i @ADV? struggle|struggled|deal|dealt|live|lived|battle|battled with ~4 too|myself|as_well',
+      'i @ADV? remember|recall when|feeling|being|how|my|the_first|thinking|going',
+      'i @ADV? went through',
+      'i was|have_been @ADV? in a|the @ADV? similar|dark|bad|same|tough|low|hard|rough place|spot|situation|boat|hole',
+      'i had something|a_similar|similar',
+      'in my @ADV? own? experience',
+      'my own experience|life|story|journey',
+      'what|something|one_thing|the_thing|that @ADV? helped|worked|works|helps for? me',
+      'helped|helps|worked|works for? me',
+      'it @ADV? helped|helps me',
+      'same here|with_me',
+      '^ same $',
+      '^ me too',
+      'i @ADV? can|do? relate',
+      'i @ADV? feel|felt the_same|that_way_too|that_too|this_too|it_too|like_that_too',
+      'i @ADV? know the|that feeling',
+      'i have|had @ADV? been there',
+      'stuck with me',
+      'reminds|reminded me of',
+      'was like for me',
+      'i am|was|feel|felt @ADV? @ADV? scared|frightened|worried|sad|moved|touched|nervous|afraid|shaken|heartbroken|uneasy|honored|honoured|grateful|thankful|glad|relieved|angry|upset hearing|reading|to_hear|to_read|about_this|by_this|for_you|listening',
+    ],
+  },
+  {
+    id: 'mutuality.offer',
+    category: 'mutuality',
+    patterns: [
+      'i @ADV? can|could|would_be_happy_to|am_happy_to|would_love_to|would_like_to|will|am_glad_to|do_not_mind @ADV? share|tell_you|talk_about @ADV? what|some|a_bit|my|about|something|how|a_little|more|mine|if',
+      'i @ADV? will|would_like_to|would_love_to|am_happy_to|can share @ADV? some|my|a_bit|more|too',
+      'would|will|could|might it @ADV? help|be_ok|be_okay|be_alright|be_useful|be_helpful if i',
+      'can|could|may i @ADV? share|tell_you|offer',
+      'do|would you @ADV? want|like me to share|tell_you',
+      'i do_not know|am_not_sure|not_sure|dunno if|whether this|it|that @ADV? fits|helps|is_helpful|is_useful|applies|works|is_relevant|makes_sense',
+      'not sure if|whether this|it|that @ADV? fits|helps|is_helpful|is_useful|applies|works|is_relevant|will',
+      'take it or leave it',
+      'just my|one experience|two_cents',
+      'get to know you',
+    ],
+  },
+];

@@ -1,0 +1,96 @@
+/** Reflection: saying back what you heard or sensed ("it sounds like…", "so when she left…"). */
+import { isQuestion, MARKERS } from '../tokenize.ts';
+import { wordAt, wordBefore } from '../guards.ts';
+import type { Rule } from '../rule.ts';
+import type { Doc } from '../tokenize.ts';
+
+const SOUNDS_SUBJECT = new Set([
+  'it',
+  'that',
+  'this',
+  'so',
+  'really',
+  'definitely',
+  'honestly',
+  'oh',
+  'wow',
+  'god',
+  'yeah',
+  'omg',
+  'just',
+]);
+const ASKING = new Set([
+  'do',
+  'did',
+  'how',
+  'if',
+  'when',
+  'what',
+  'whenever',
+  'why',
+  'unless',
+  'where',
+  'until',
+  'are',
+  'were',
+  'have',
+]);
+
+function soundsLike(doc: Doc, start: number, end: number): boolean {
+  const before = wordBefore(doc, start);
+  if (before !== undefined && !SOUNDS_SUBJECT.has(before)) return false;
+  const next = wordAt(doc, end);
+  if (next === 'fun' || next === 'good' || next === 'great' || next === 'a_plan') return false;
+  return !(next === 'a' && ['plan', 'good', 'great', 'fun'].includes(wordAt(doc, end + 1) ?? ''));
+}
+
+function statementAboutThem(doc: Doc, start: number): boolean {
+  const before = wordBefore(doc, start);
+  if (doc.words[start] === 'so' && before !== undefined && !MARKERS.has(before)) return false;
+  if (before !== undefined && ASKING.has(before)) return false;
+  return !isQuestion(doc, start);
+}
+
+/** Reflection rules. */
+export const REFLECTION_RULES: Rule[] = [
+  {
+    id: 'reflection.sounds',
+    category: 'reflection',
+    check: soundsLike,
+    patterns: ['sounds|sound|seems|seem|sounded|seemed like|as_if|as_though'],
+  },
+  {
+    id: 'reflection.feeling',
+    category: 'reflection',
+    patterns: [
+      'that|this|it @ADV? sounds|sounded|seems|must_be|must_have_been|must_feel|must_have_felt @ADV? @ADV? @FEELADJ',
+      'that|this @ADV? is|was|has_been @ADV? @ADV? @FEELADJ',
+      'what a @ADV? @FEELADJ|lot|nightmare|day|week|mess',
+      'that|this is @ADV? a_lot|so_much|too_much|a_heavy_thing|such_a_lot',
+      'no wonder you|it|that',
+      'of course you @ADV? feel|are|were|felt|would|did',
+      'it|that @ADV? makes @ADV? total|complete|so_much|perfect? sense that|you|why|to',
+      'you should_not have @ADV? had? to',
+    ],
+  },
+  {
+    id: 'reflection.saying-back',
+    category: 'reflection',
+    check: statementAboutThem,
+    patterns: [
+      'you @ADV? sound|sounded|seem|seemed @ADV? @ADV? @FEELING',
+      'you @ADV? must_be|must_feel|must_have_been|must_have_felt @ADV? @ADV? @FEELING',
+      'you @ADV? felt|feel|were_feeling|are_feeling|have_been_feeling|were|are|have_been @ADV? @ADV? @FEELING',
+      'you @ADV? felt|feel|were_feeling|are_feeling|have_been_feeling like',
+      'you @ADV? have_been|are|were carrying|dealing|going_through|holding|fighting|juggling|trying|doing_this|living_with|sitting_with|putting_up',
+      'you @ADV? said|mentioned|told_me|wrote|shared',
+      'i @ADV? hear|heard|can_hear|am_hearing you|that|how|what|a_lot|so_much',
+      'what i am? hear|hearing|heard is?',
+      'so @ADV? what you are saying',
+      'so you @ADV? are? saying|felt|feel|were|are|have|had|mean|want|wanted|never|did_not|do_not|could_not|can_not',
+      'so when',
+      'if i am understanding|understand|get|hear|heard you? @ADV? right|correctly|this',
+      'i @ADV? get|sense|am_sensing|can_sense the_sense|that|how',
+    ],
+  },
+];

@@ -1,0 +1,40 @@
+/** We: shared language that puts both people in it together. */
+import { hasWord, wordBefore } from '../guards.ts';
+import type { Rule } from '../rule.ts';
+import { sentenceEnd, type Doc } from '../tokenize.ts';
+
+const GROUP = new Set([
+  'wife',
+  'husband',
+  'partner',
+  'family',
+  'kids',
+  'boyfriend',
+  'girlfriend',
+  'parents',
+  'fiance',
+  'roommates',
+  'friends',
+]);
+
+/** "we" that is the writer and someone else ("my husband and I… we") is not shared with the reader. */
+const TEMPORAL = new Set(['since', 'before', 'after', 'until', 'till', 'last']);
+
+function sharedWithReader(doc: Doc, start: number): boolean {
+  // "since we last talked" places a moment; it does not frame anything as shared.
+  if (TEMPORAL.has(wordBefore(doc, start) ?? '')) return false;
+  const from = Math.max(0, start - 12);
+  return !hasWord(doc, from, sentenceEnd(doc, start) + 1, GROUP);
+}
+
+/** We rules. */
+export const WE_RULES: Rule[] = [
+  {
+    id: 'we.shared',
+    category: 'we',
+    check: sharedWithReader,
+    patterns: [
+      'we|us|ourselves|together|ours|both_of_us|each_other|our !all_feel|all_go|all_get|all_have',
+    ],
+  },
+];

@@ -1,0 +1,240 @@
+/** Splits a draft into normalized tokens with offsets, sentence and clause structure. */
+import { normalizeWord } from './normalize.ts';
+
+/** Token kinds. */
+export const WORD = 0;
+export const END = 1;
+export const COMMA = 2;
+export const QUOTE = 3;
+export const NEWLINE = 4;
+export const EMOJI = 5;
+export const OTHER = 6;
+/** A question mark (a sentence end that asks). */
+export const ASK = 7;
+
+/** A tokenized draft. Parallel arrays keep one analysis free of per-token objects. */
+export interface Doc {
+  text: string;
+  /** Normalized word, or the punctuation itself. */
+  words: string[];
+  kinds: number[];
+  starts: number[];
+  ends: number[];
+  /** Index of the sentence each token belongs to. */
+  sentence: number[];
+  /** True for the first content word of a clause (after discourse markers): where imperatives stand. */
+  lead: boolean[];
+}
+
+const TOKEN =
+  /([\p{L}\p{M}]+(?:['’][\p{L}]+)*'?)|(\d+(?:[.,:]\d+)*)|(\?+[!?]*)|([.!…]+)|([,;:–—])|(["“”«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}]))|(\n)|(\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\p{Emoji_Modifier})*)|(\S)/gu;
+
+/** Words after which a new clause starts (so an imperative may follow). */
+const CLAUSE_WORDS = new Set(['but', 'so', 'then', 'or']);
+
+/** Discourse markers that may stand before an imperative without changing who it addresses. */
+export const MARKERS = new Set([
+  'ok',
+  'so',
+  'well',
+  'and',
+  'but',
+  'honestly',
+  'seriously',
+  'maybe',
+  'perhaps',
+  'just',
+  'please',
+  'hey',
+  'look',
+  'listen',
+  'lol',
+  'lmao',
+  'omg',
+  'yeah',
+  'yes',
+  'yep',
+  'no',
+  'nah',
+  'um',
+  'umm',
+  'hmm',
+  'oh',
+  'ah',
+  'aw',
+  'then',
+  'also',
+  'now',
+  'tbh',
+  'hun',
+  'babe',
+  'dude',
+  'man',
+  'girl',
+  'mate',
+  'buddy',
+  'sweetie',
+  'first',
+  'second',
+  'third',
+  'next',
+  'finally',
+  'otherwise',
+  'instead',
+  'really',
+  'definitely',
+  'probably',
+  'always',
+  'sometimes',
+  'still',
+  'right',
+  'alright',
+  'or',
+  'plus',
+  'actually',
+  'like',
+  'anyway',
+  'anyways',
+  'today',
+  'tonight',
+  'tomorrow',
+  'step',
+  'one',
+  'two',
+  'three',
+  'again',
+  'simply',
+  'though',
+  'hon',
+  'friend',
+  'imo',
+  'fr',
+  'ugh',
+  'hi',
+  'hello',
+  'morning',
+  'oof',
+  'wow',
+  'yikes',
+  'gosh',
+  'hiya',
+  'yo',
+  'sigh',
+  'welp',
+  'aw',
+  'hm',
+  'mhm',
+  'ahh',
+  'oh',
+]);
+
+/** Laughter closes a texted sentence even without punctuation ("lol Have you tried…"). */
+const LAUGHS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'lmfao', 'rofl', 'xd', 'hehe', 'ha']);
+
+function kindOf(m: RegExpExecArray): number {
+  if (m[1] !== undefined || m[2] !== undefined) return WORD;
+  if (m[3] !== undefined) return ASK;
+  if (m[4] !== undefined) return END;
+  if (m[5] !== undefined) return COMMA;
+  if (m[6] !== undefined) return QUOTE;
+  if (m[7] !== undefined) return NEWLINE;
+  if (m[8] !== undefined) return EMOJI;
+  return OTHER;
+}
+
+/** Tokenizes `text`. Deterministic and allocation-light: one regex pass, then one pass for structure. */
+export function tokenize(text: string): Doc {
+  const raw: RegExpExecArray[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) raw.push(m);
+  const doc: Doc = { text, words: [], kinds: [], starts: [], ends: [], sentence: [], lead: [] };
+  const capitalStarts = new Set<number>();
+  for (let i = 0; i < raw.length; i++) {
+    const m = raw[i] as RegExpExecArray;
+    const kind = kindOf(m);
+    const start = m.index;
+    const end = start + m[0].length;
+    if (kind !== WORD) {
+      push(doc, m[0], kind, start, end);
+      continue;
+    }
+    let lower = m[0].toLowerCase();
+    if (lower.endsWith("'") && lower.length > 1)
+      lower = lower.endsWith("in'") ? lower.slice(0, -1) + 'g' : lower.slice(0, -1);
+    const nextRaw = raw[i + 1];
+    const parts = normalizeWord(lower, nextRaw ? nextRaw[0].toLowerCase() : undefined);
+    // A capital after a lower-case word with no punctuation between usually starts a new texted sentence.
+    if (isCapitalStart(m[0]) && i > 0 && kindOf(raw[i - 1] as RegExpExecArray) === WORD)
+      capitalStarts.add(doc.words.length);
+    for (const part of parts) push(doc, part, WORD, start, end);
+  }
+  markStructure(doc, capitalStarts);
+  return doc;
+}
+
+function isCapitalStart(word: string): boolean {
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  // "I", "I'm" and all-caps words are not sentence starts.
+  if (first < 65 || first > 90 || word === 'I' || word.startsWith("I'") || word.startsWith('I’'))
+    return false;
+  return word.length === 1 || (second >= 97 && second <= 122);
+}
+
+function push(doc: Doc, word: string, kind: number, start: number, end: number): void {
+  doc.words.push(word);
+  doc.kinds.push(kind);
+  doc.starts.push(start);
+  doc.ends.push(end);
+}
+
+function markStructure(doc: Doc, capitalStarts: ReadonlySet<number>): void {
+  let sentence = 0;
+  let open = true;
+  for (let i = 0; i < doc.words.length; i++) {
+    const kind = doc.kinds[i];
+    const word = doc.words[i] as string;
+    if (capitalStarts.has(i) && i > 0) {
+      sentence++;
+      open = true;
+    }
+    doc.sentence.push(sentence);
+    doc.lead.push(false);
+    if (kind === END || kind === ASK || kind === NEWLINE || kind === EMOJI) {
+      if (i + 1 < doc.words.length) sentence++;
+      open = true;
+    } else if (kind !== WORD) {
+      open = true;
+    } else if (LAUGHS.has(word) && doc.kinds[i + 1] === WORD) {
+      sentence++;
+      open = true;
+    } else if (open) {
+      if (MARKERS.has(word) || CLAUSE_WORDS.has(word)) continue;
+      doc.lead[i] = true;
+      open = false;
+    } else if (CLAUSE_WORDS.has(word)) {
+      open = true;
+    }
+  }
+}
+
+/** Index of the last token of the clause holding token `i` (stops at any punctuation or emoji). */
+export function clauseEnd(doc: Doc, i: number): number {
+  let j = i;
+  while (j + 1 < doc.words.length && doc.kinds[j + 1] === WORD) j++;
+  return j;
+}
+
+/** Index of the last token of the sentence holding token `i`. */
+export function sentenceEnd(doc: Doc, i: number): number {
+  const s = doc.sentence[i];
+  let j = i;
+  while (j + 1 < doc.words.length && doc.sentence[j + 1] === s) j++;
+  return j;
+}
+
+/** True when the sentence holding token `i` ends with a question mark. */
+export function isQuestion(doc: Doc, i: number): boolean {
+  const last = sentenceEnd(doc, i);
+  return doc.kinds[last] === ASK || (last + 1 < doc.words.length && doc.kinds[last + 1] === ASK);
+}
