@@ -11,6 +11,8 @@ import { type Connection, type Subscription, newSubscription } from './connectio
 
 /** How many messages one store read returns during catch-up. */
 const PAGE = 200;
+/** Above any seq a conversation reaches (the stores keep seqs in 32-bit integer columns). */
+const MAX_SEQ = 2 ** 31 - 1;
 /** How long to wait before reading again after the store failed (e.g. the database restarting). */
 const RETRY_MS = 1000;
 
@@ -108,7 +110,7 @@ export class Hub {
     }
     let start = lastSeq;
     if (start === undefined) {
-      const last = await api.before(conn.userId, conversationId, Number.MAX_SAFE_INTEGER, 1);
+      const last = await api.before(conn.userId, conversationId, MAX_SEQ, 1);
       start = last[0]?.seq ?? 0;
     }
     if (conn.closed || conn.subs.has(conversationId)) return;

@@ -64,9 +64,13 @@ export class PresenceTable {
     let nodes = this.online.get(event.userId);
     const wasOnline = nodes !== undefined;
     if (event.online) {
+      const known = new Set(nodes ? [...nodes.values()].flat() : []);
       if (!nodes) this.online.set(event.userId, (nodes = new Map<string, string[]>()));
       nodes.set(event.node, event.conversationIds);
-      return wasOnline ? [] : event.conversationIds;
+      // Already online: only conversations joined since the last announcement need to hear of it.
+      return wasOnline
+        ? event.conversationIds.filter((id) => !known.has(id))
+        : event.conversationIds;
     }
     if (!nodes) return [];
     const known = nodes.get(event.node) ?? [];

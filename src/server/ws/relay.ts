@@ -64,8 +64,13 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
     case 'conversation.access_gained': {
       const p = envelope.payload as DomainEventMap['conversation.access_gained'];
       for (const userId of p.userIds) {
-        for (const conn of hub.ofUser(userId))
+        let visible = false;
+        for (const conn of hub.ofUser(userId)) {
           conn.send({ type: 'conversation.access_gained', conversationId: p.conversationId });
+          visible ||= conn.presenceVisible;
+        }
+        // The new conversation's members should see this person's presence too.
+        if (visible) void core.announcePresence(userId).catch(() => undefined);
       }
       return;
     }

@@ -1,0 +1,302 @@
+/** The WebSocket gateway over a real server and real sockets: handshake, frames, delivery, resume, revocation. */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE, WS_MAX_PAYLOAD } from '../../src/contract/ws.ts';
+import { newId } from '../../src/lib/ids.ts';
+import { TEST_DATABASES } from '../support/databases.ts';
+import {
+  Probe,
+  connectPair,
+  handshakeStatus,
+  makeCircle,
+  makeOrg,
+  makePeople,
+  wsUrl,
+  type TestPerson,
+} from '../support/realtime.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
+  let srv: TestServer;
+  let url: string;
+  const logLines: string[] = [];
+  let ana: TestPerson, ben: TestPerson, cai: TestPerson;
+  let orgId: string;
+  let pair: string;
+  const open: Probe[] = [];
+  const connect = async (p: TestPerson, headers: Record<string, string> = {}) => {
+    const probe = await Probe.open(url, p.cookie, headers);
+    open.push(probe);
+    return probe;
+  };
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
+    srv = await startTestServer(
+      db,
+      {
+        ALLOWED_ORIGINS: 'https://app.example.org',
+        PUBLIC_URL: 'https://mutual.example.org',
+        ARGON2_MEMORY_KIB: '19456',
+      },
+      { logger: pino({ level: 'warn' }, sink) },
+    );
+    url = wsUrl(srv.url);
+    [ana, ben, cai] = (await makePeople(srv.ctx, 3)) as [TestPerson, TestPerson, TestPerson];
+    orgId = await makeOrg(srv.ctx, [ana, ben, cai]);
+    pair = await connectPair(srv.ctx, orgId, ana, ben);
+  });
+  afterEach(async () => {
+    const closing = open.splice(0);
+    for (const p of closing) p.ws.terminate();
+    await Promise.all(closing.map((p) => p.closed));
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+
+  it('refuses a handshake without a session cookie, or with an unknown one, with 401', async () => {
+    expect(await handshakeStatus(url)).toBe(401);
+    expect(await handshakeStatus(url, { cookie: 'mutual_session=not-a-real-token' })).toBe(401);
+  });
+
+  it('refuses a handshake from another site with 403, and accepts listed, public and same-host origins', async () => {
+    const cookie = ana.cookie;
+    expect(await handshakeStatus(url, { cookie, origin: 'https://evil.example.com' })).toBe(403);
+    expect(await handshakeStatus(url, { cookie, origin: 'null' })).toBe(403);
+    expect(await handshakeStatus(url, { cookie, origin: 'https://app.example.org' })).toBe(101);
+    expect(await handshakeStatus(url, { cookie, origin: 'https://mutual.example.org' })).toBe(101);
+    expect(await handshakeStatus(url, { cookie, origin: srv.url })).toBe(101);
+  });
+
+  it('answers 404 for an upgrade on another path', async () => {
+    expect(
+      await handshakeStatus(`${srv.url.replace('http', 'ws')}/elsewhere`, { cookie: ana.cookie }),
+    ).toBe(404);
+  });
+
+  it('closes with 1009 when a frame is larger than 64 KiB', async () => {
+    const a = await connect(ana);
+    a.sendRaw('x'.repeat(WS_MAX_PAYLOAD + 1));
+    expect((await a.closed).code).toBe(1009);
+  });
+
+  it('answers malformed, unknown and invalid frames with an error naming the problem, and goes on', async () => {
+    const a = await connect(ana);
+    a.sendRaw('{"type": "send", ');
+    expect(await a.next('error')).toMatchObject({
+      code: 'malformed',
+      message: expect.stringMatching(/not valid JSON/),
+    });
+    a.send({ type: 'shout', ref: 'r1' });
+    expect(await a.next('error', (e) => e.ref === 'r1')).toMatchObject({
+      code: 'invalid_frame',
+      message: expect.stringMatching(/Unknown frame type "shout"/),
+    });
+    a.send({ type: 'send', ref: 'r2', conversationId: pair, id: 'not-a-uuid', text: '' });
+    const invalid = await a.next('error', (e) => e.ref === 'r2');
+    expect(invalid).toMatchObject({ code: 'invalid_frame', frame: 'send' });
+    expect(invalid.message).toMatch(/id: Must be a UUID/);
+    expect(invalid.message).toMatch(/text:/);
+    a.sendRaw(Buffer.from([1, 2, 3]));
+    expect(await a.next('error', (e) => /binary/.test(e.message))).toMatchObject({
+      code: 'malformed',
+    });
+    a.send({ type: 'ping', ref: 'still-here' });
+    expect(await a.next('pong')).toEqual({ type: 'pong', ref: 'still-here' });
+  });
+
+  it('refuses to subscribe or post to a conversation the person is not in, and logs who, what and when', async () => {
+    const c = await connect(cai);
+    c.send({ type: 'subscribe', ref: 's', conversationId: pair });
+    expect(await c.next('error', (e) => e.ref === 's')).toMatchObject({
+      code: 'not_found',
+      conversationId: pair,
+    });
+    const id = newId();
+    c.send({
+      type: 'send',
+      ref: 'p',
+      conversationId: pair,
+      id,
+      text: 'a secret that must never be logged',
+    });
+    expect(await c.next('error', (e) => e.ref === 'p')).toMatchObject({ code: 'not_found', id });
+    const made = newId();
+    c.send({ type: 'subscribe', ref: 'm', conversationId: made });
+    expect(await c.next('error', (e) => e.ref === 'm')).toMatchObject({ code: 'not_found' });
+    expect(await srv.ctx.messaging.since(ana.userId, pair, 0, 50)).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ id })]),
+    );
+    const refused = logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.userId === cai.userId && l.conversationId === pair);
+    expect(refused.map((l) => l.action)).toEqual(expect.arrayContaining(['subscribe', 'send']));
+    expect(refused[0]).toHaveProperty('at');
+    expect(logLines.join('\n')).not.toMatch(/never be logged/);
+  });
+
+  it('acks a send only after it is stored, then delivers it with its seq to the other member', async () => {
+    const a = await connect(ana);
+    const b = await connect(ben);
+    const start = await b.subscribe(pair);
+    await a.subscribe(pair);
+    const id = newId();
+    const ack = await a.post(pair, 'hello from ana', id);
+    expect(ack).toMatchObject({ id, conversationId: pair, seq: start.seq + 1, duplicate: false });
+    const stored = await srv.ctx.messaging.since(ben.userId, pair, start.seq, 10);
+    expect(stored.map((m) => m.id)).toEqual([id]);
+    const got = await b.next('message', (f) => f.message.id === id);
+    expect(got.message).toMatchObject({
+      seq: ack.seq,
+      authorId: ana.userId,
+      text: 'hello from ana',
+      conversationId: pair,
+    });
+    // The sender's own socket gets it too, so its other devices and its local echo agree on the seq.
+    await a.next('message', (f) => f.message.id === id);
+
+    // A retry with the same id returns the original: same seq, nothing new delivered.
+    const again = await a.post(pair, 'hello from ana', id);
+    expect(again).toMatchObject({ seq: ack.seq, duplicate: true });
+    await b.post(pair, 'and back');
+    await a.next('message', (f) => f.message.text === 'and back');
+    expect(b.all('message').filter((f) => f.message.id === id)).toHaveLength(1);
+  });
+
+  it('resumes after a reconnect with exactly the missed messages, in order', async () => {
+    const b1 = await connect(ben);
+    const sub = await b1.subscribe(pair);
+    const a = await connect(ana);
+    await a.post(pair, 'seen live');
+    const live = await b1.next('message', (f) => f.message.text === 'seen live');
+    b1.close();
+    await b1.closed;
+    const missed = [];
+    for (let i = 1; i <= 5; i++) missed.push((await a.post(pair, `missed ${i}`)).seq);
+    const b2 = await connect(ben);
+    b2.send({ type: 'hello', resume: [{ conversationId: pair, lastSeq: live.message.seq }] });
+    const synced = await b2.next('subscribed', (f) => f.conversationId === pair);
+    expect(synced.seq).toBe(missed.at(-1));
+    expect(b2.all('message').map((f) => f.message.seq)).toEqual(missed);
+    expect(b2.all('message').map((f) => f.message.text)).toEqual([
+      'missed 1',
+      'missed 2',
+      'missed 3',
+      'missed 4',
+      'missed 5',
+    ]);
+    expect(sub.seq).toBeLessThan(live.message.seq);
+  });
+
+  it('closes open sockets within a second of sign-out and of session revocation (4001)', async () => {
+    const [dee] = await makePeople(srv.ctx, 1, 'Dee');
+    const s = await connect(dee!);
+    const t0 = Date.now();
+    await srv.ctx.accounts.signOut(dee!.token);
+    expect((await s.closed).code).toBe(CLOSE.SESSION_ENDED);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(await handshakeStatus(url, { cookie: dee!.cookie })).toBe(401);
+
+    const signedIn = await srv.ctx.accounts
+      .signIn({
+        login: (await srv.ctx.db.store.users.findById(dee!.userId))!.login,
+        password: 'wrong',
+      })
+      .catch(() => undefined);
+    expect(signedIn).toBeUndefined();
+    const [eli] = await makePeople(srv.ctx, 1, 'Eli');
+    const e = await connect(eli!);
+    const t1 = Date.now();
+    await srv.ctx.accounts.revokeAllSessions(eli!.userId);
+    expect((await e.closed).code).toBe(CLOSE.SESSION_ENDED);
+    expect(Date.now() - t1).toBeLessThan(1000);
+  });
+
+  it('stops delivery within a second when a person leaves or blocks', async () => {
+    const [fay, gus] = (await makePeople(srv.ctx, 2, 'Fay')) as [TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [fay, gus]);
+    const conv = await connectPair(srv.ctx, org, fay, gus);
+    const f = await connect(fay);
+    const g = await connect(gus);
+    await f.subscribe(conv);
+    await g.subscribe(conv);
+    const t0 = Date.now();
+    await srv.ctx.connections.block(fay.userId, gus.userId);
+    await f.next(
+      'unsubscribed',
+      (u) => u.conversationId === conv && u.reason === 'access_lost',
+      1000,
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+    g.send({ type: 'send', conversationId: conv, id: newId(), text: 'after the block' });
+    await g.next('error', (e) => e.conversationId === conv);
+    f.send({ type: 'subscribe', ref: 'again', conversationId: conv });
+    expect(await f.next('error', (e) => e.ref === 'again')).toMatchObject({ code: 'not_found' });
+    expect(f.all('message').filter((m) => m.message.text === 'after the block')).toHaveLength(0);
+
+    // Leaving a circle: the one who left stops receiving, the others go on.
+    const circle = await makeCircle(srv.ctx, orgId, [ana, ben, cai]);
+    const c = await connect(cai);
+    const a = await connect(ana);
+    await c.subscribe(circle);
+    await a.subscribe(circle);
+    await srv.ctx.connections.leave(cai.userId, circle);
+    await c.next('unsubscribed', (u) => u.conversationId === circle, 1000);
+    await a.post(circle, 'only for those still here');
+    await a.next('message', (m) => m.message.text === 'only for those still here');
+    expect(c.all('message').some((m) => m.message.text === 'only for those still here')).toBe(
+      false,
+    );
+  });
+
+  it('relays edits and deletes, shared read markers, typing (throttled) and presence', async () => {
+    const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
+    const b = await connect(ben);
+    await b.subscribe(circle);
+    const a = await connect(ana);
+    expect(
+      await b.next('presence', (p) => p.userId === ana.userId && p.conversationId === circle),
+    ).toMatchObject({ online: true });
+    await a.subscribe(circle);
+    const ack = await a.post(circle, 'first words');
+    await b.next('message', (m) => m.message.id === ack.id);
+    a.send({ type: 'edit', conversationId: circle, id: ack.id, text: 'first words, edited' });
+    expect((await b.next('message.updated', (m) => m.message.id === ack.id)).message).toMatchObject(
+      { text: 'first words, edited', seq: ack.seq },
+    );
+    a.send({ type: 'delete', conversationId: circle, id: ack.id });
+    const tomb = await b.next(
+      'message.updated',
+      (m) => m.message.id === ack.id && m.message.deletedAt !== null,
+    );
+    expect(tomb.message.text).toBe('');
+
+    await srv.ctx.conversations.setShareReadMarkers(ben.userId, circle, true);
+    b.send({ type: 'read', conversationId: circle, seq: ack.seq });
+    expect(await a.next('read.updated', (r) => r.userId === ben.userId)).toMatchObject({
+      conversationId: circle,
+      seq: ack.seq,
+    });
+
+    a.send({ type: 'typing', conversationId: circle });
+    a.send({ type: 'typing', conversationId: circle });
+    await b.next('typing', (t) => t.userId === ana.userId);
+    a.send({ type: 'ping', ref: 'flush' });
+    await a.next('pong', (p) => p.ref === 'flush');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.all('typing')).toHaveLength(1);
+    expect(a.all('typing')).toHaveLength(0);
+
+    a.send({ type: 'presence', visibility: 'hidden' });
+    expect(await b.next('presence', (p) => p.userId === ana.userId && !p.online)).toMatchObject({
+      conversationId: circle,
+    });
+  });
+});
