@@ -1,11 +1,13 @@
 /** The whole Mutual server: every route module and attachment, started together. Tests and the CLI use this. */
 import type { AppContext } from '../app/compose.ts';
 import type { RouteModule } from './http/app.ts';
+import { connectionRoutes } from './http/connections.routes.ts';
+import { conversationRoutes } from './http/conversations.routes.ts';
 import { type Attach, type RunningServer, startServer } from './main.ts';
 import { gatewayAttachment } from './ws/gateway.ts';
 
 /** Route modules beyond accounts and organizations, in registration order. */
-export const ROUTE_MODULES: RouteModule[] = [];
+export const ROUTE_MODULES: RouteModule[] = [conversationRoutes, connectionRoutes];
 
 /** Things attached to the HTTP server (e.g. the WebSocket gateway). */
 export const ATTACHMENTS: Attach[] = [gatewayAttachment()];

@@ -62,6 +62,7 @@ export const CURIOSITY_RULES: Rule[] = [
       '^ what do|did you @ADV? think|make|mean|notice|feel|remember|need|wish|reckon|sense|believe|see|imagine',
       '^ what was|went going_through|through|on|happening',
       '^ tell me @ADV? more|about|what|how|whatever|everything|anything',
+      '^ what was|is|has_been|felt|feels the hardest|toughest|worst|scariest|most_difficult|best|heaviest|loneliest part|bit|thing|moment',
       'i am|was @ADV? curious|wondering about|what|how|if|whether|to|where|why',
       'i @ADV? wonder what|how|if|whether|where',
       'i would|would_love|would_like|want|wanted @ADV? love|like? to hear|know|understand|learn more|what|how|about|where|your',

@@ -137,6 +137,11 @@ const NOT_ADVICE = [
   'feel free',
   'wish me',
   'pray for',
+  'try not to worry',
+  'try not to stress',
+  'try not to dwell',
+  'try not to panic',
+  'try not to overthink',
 ].map((p) => p.split(' '));
 
 function startsWithPhrase(doc: Doc, start: number): boolean {
@@ -285,14 +290,14 @@ export const DIRECTIVE_RULES: Rule[] = [
       'the best|only thing you_can_do|to_do|for_you',
       'what you @ADV? need|should|have_to|gotta|must|got_to @ADV? do? is',
       'make sure you|to|that_you',
-      'it would|might|could|may|will|is @ADV? be? good|best|better|helpful|wise|smart|important|a_good_idea|worth_it|worth_trying|essential|crucial for_you? to|if_you|that_you',
+      'it would|might|could|may|will|is @ADV? be? @ADV? @ADV? good|best|better|helpful|wise|smart|important|a_good_idea|worth_it|worth_trying|essential|crucial for_you? to|if_you|that_you',
       'it @ADV? might|may|could|would|will|can @ADV? help|be_worth to|if_you|trying|talking|getting|having',
       'it @ADV? helps|help to',
       'worth a try|a_shot|trying',
       'might_be|could_be|may_be worth',
       'the trick|key|answer|solution|secret is to|just',
       'let_us|we_need_to|we_should|we_have_to|we_are_going_to|we_will @ADV? work_on|focus_on|try_to|get_you|figure_out_how_to|start @ADV? stopping|quitting|getting|cutting|reducing|fixing|avoiding|stop|quit|cut|get_rid|reduce|fix|avoid|you|your',
-      'try not to',
+      'try not to !worry|stress|dwell|panic|be_sad|be_upset|let_it|think_about_it|overthink',
       'i am here to help|fix|save you',
       'let me help|fix you',
       'i know what is_best|you_need|is_good|is_right',

@@ -49,7 +49,7 @@ export const FEAR_RULES: Rule[] = [
       `i @ADV? should|have_to|must|need_to|got_to @ADV? call|report|tell|contact|inform|alert|notify|ring|phone ${AUTHORITIES}`,
       `i am @ADV? calling|reporting|contacting|telling ${AUTHORITIES}`,
       `should i @ADV? call|get|contact|ring|phone ${AUTHORITIES}`,
-      'i @ADV? will|am_going_to|have_to|must|need_to @ADV? report it|this|you',
+      'i @ADV? will|am_going_to|am_gonna|have_to|must|need_to @ADV? have_to? report it|this|you',
       'i am @ADV? obligated|required|mandated to',
       'i have_a_duty|have_to_report',
       'i @ADV? can_not|will_not|am_not_going_to @ADV? keep|stay|be|talk|help ~4 if|unless you',

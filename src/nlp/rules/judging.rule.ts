@@ -46,7 +46,7 @@ export const JUDGING_RULES: Rule[] = [
     alt: 'illness',
     check: notNegated,
     patterns: [
-      'sounds|seems|looks|sound|seem like you @ADV? are|have_been|were @ADV? @DIAG',
+      'sounds|seems|looks|sound|seem like you @ADV? are|have_been|were|might_be|could_be|may_be|must_be @ADV? @DIAG',
       'sounds|seems|looks like @ADV? @DIAGNOUN',
       'you @ADV? are|were|have_been @ADV? @DIAG',
       'you @ADV? have|probably_have|must_have @ADV? @DIAGNOUN',
@@ -62,6 +62,7 @@ export const JUDGING_RULES: Rule[] = [
       'he|she|they|him|her|people is|are|was|were @ADV? @ADV? being? @ADV? @ADV? a? @ADV? @JUDGE3',
       'he|she|they is|are|was|were @ADV? just? doing_it|doing_this|saying_that|saying_it for attention',
       'he|she|they @ADV? just? wants|want|needs attention',
+      'he|she|they sounds|seems|sound|seem like a|an? @ADV? @JUDGE3',
     ],
   },
 ];

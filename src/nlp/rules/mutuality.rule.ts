@@ -23,7 +23,7 @@ export const MUTUALITY_RULES: Rule[] = [
       'i @ADV? remember|recall when|feeling|being|how|my|the_first|thinking|going',
       'i @ADV? went through',
       'i was|have_been @ADV? in a|the @ADV? similar|dark|bad|same|tough|low|hard|rough place|spot|situation|boat|hole',
-      'i had something|a_similar|similar',
+      'i had something|a|the @ADV? similar|same',
       'in my @ADV? own? experience',
       'my own experience|life|story|journey',
       'what|something|one_thing|the_thing|that @ADV? helped|worked|works|helps for? me',

@@ -19,6 +19,8 @@ const SOUNDS_SUBJECT = new Set([
   'omg',
   'just',
 ]);
+/** "I'm sorry you're going through this" is sympathy, not a saying-back. */
+const SYMPATHY = new Set(['sorry', 'hope', 'glad', 'wish']);
 const ASKING = new Set([
   'do',
   'did',
@@ -47,7 +49,7 @@ function soundsLike(doc: Doc, start: number, end: number): boolean {
 function statementAboutThem(doc: Doc, start: number): boolean {
   const before = wordBefore(doc, start);
   if (doc.words[start] === 'so' && before !== undefined && !MARKERS.has(before)) return false;
-  if (before !== undefined && ASKING.has(before)) return false;
+  if (before !== undefined && (ASKING.has(before) || SYMPATHY.has(before))) return false;
   return !isQuestion(doc, start);
 }
 

@@ -18,11 +18,24 @@ const GROUP = new Set([
 ]);
 
 /** "we" that is the writer and someone else ("my husband and I… we") is not shared with the reader. */
+const IDIOM_BEFORE_TOGETHER = new Set([
+  'it',
+  'yourself',
+  'myself',
+  'themselves',
+  'himself',
+  'herself',
+  'shit',
+  'life',
+]);
 const TEMPORAL = new Set(['since', 'before', 'after', 'until', 'till', 'last']);
 
 function sharedWithReader(doc: Doc, start: number): boolean {
   // "since we last talked" places a moment; it does not frame anything as shared.
   if (TEMPORAL.has(wordBefore(doc, start) ?? '')) return false;
+  // "get it together", "pull yourself together" are idioms about one person.
+  if (doc.words[start] === 'together' && IDIOM_BEFORE_TOGETHER.has(wordBefore(doc, start) ?? ''))
+    return false;
   const from = Math.max(0, start - 12);
   return !hasWord(doc, from, sentenceEnd(doc, start) + 1, GROUP);
 }
