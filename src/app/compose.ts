@@ -3,8 +3,11 @@ import { systemClock, type Clock, DAY_MS, HOUR_MS, MINUTE_MS } from '../lib/cloc
 import { newId } from '../lib/ids.ts';
 import { AccountService } from '../core/account.service.ts';
 import { busEvents } from '../core/bus-events.ts';
+import { ConnectionService } from '../core/connection.service.ts';
+import { ConversationService } from '../core/conversation.service.ts';
 import type { EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
+import { MessagingService } from '../core/messaging.service.ts';
 import type { Bus, PasswordHasher } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
 import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
@@ -25,6 +28,12 @@ export interface AppContext {
   events: EventPublisher;
   accounts: AccountService;
   organizations: OrganizationService;
+  /** Messages: the MessagingApi the HTTP routes and the WebSocket gateway share. */
+  messaging: MessagingService;
+  /** Invitations, circles, leaving and blocking. */
+  connections: ConnectionService;
+  /** One conversation's members, shared read markers and per-person limits. */
+  conversations: ConversationService;
   limits: { authPerIp: RateLimiter; authPerAccount: RateLimiter };
   /** Closes the bus and the database. */
   close(): Promise<void>;
@@ -77,6 +86,15 @@ export async function composeApp(config: Config, options: ComposeOptions = {}): 
     events,
     invitationTtlMs: config.invitationTtlHours * HOUR_MS,
   });
+  const messaging = new MessagingService({ ...runtime, store: db.store, events });
+  const connections = new ConnectionService({
+    ...runtime,
+    store: db.store,
+    tokens: nodeTokens,
+    events,
+    invitationTtlMs: config.invitationTtlHours * HOUR_MS,
+  });
+  const conversations = new ConversationService({ ...runtime, store: db.store });
   const windowMs = config.authLimitWindowMinutes * MINUTE_MS;
   return {
     config,
@@ -87,6 +105,9 @@ export async function composeApp(config: Config, options: ComposeOptions = {}): 
     events,
     accounts,
     organizations,
+    messaging,
+    connections,
+    conversations,
     limits: {
       authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock),
       authPerAccount: new RateLimiter(config.authLimitPerAccount, windowMs, clock),

@@ -25,6 +25,29 @@ import {
   SetupStatus,
   UpdateOrganizationBody,
 } from './organizations.ts';
+import {
+  AcceptLinkBody,
+  BlockBody,
+  ConnectionInvitationCreated,
+  ConnectionInvitationList,
+  ConversationDetail,
+  ConversationList,
+  ConversationRef,
+  ConversationSettingsBody,
+  CreateCircleBody,
+  CreateCircleInvitationBody,
+  CreateRelationshipInvitationBody,
+  EditMessageBody,
+  HistoryQuery,
+  LimitsBody,
+  LimitsList,
+  MarkReadBody,
+  MessagePage,
+  MessageView,
+  PostMessageBody,
+  PostMessageResult,
+  UpdateCircleBody,
+} from './conversations.ts';
 import { route } from './route.ts';
 
 export const authRoutes = {
@@ -53,8 +76,37 @@ export const organizationRoutes = {
   acceptInvitation: route({ method: 'post', path: '/api/invitations/accept', access: 'signed-in', body: AcceptInvitationBody, response: OrganizationView }),
 };
 
+const conv = '/api/conversations/:conversationId';
+const invites = '/api/connection-invitations';
+
+/** Relationships, circles, connection invitations, messages, read markers and limits. */
+export const conversationRoutes = {
+  listConversations: route({ method: 'get', path: '/api/conversations', access: 'signed-in', response: ConversationList }),
+  getConversation: route({ method: 'get', path: conv, access: 'signed-in', response: ConversationDetail }),
+  listMessages: route({ method: 'get', path: `${conv}/messages`, access: 'signed-in', query: HistoryQuery, response: MessagePage }),
+  postMessage: route({ method: 'post', path: `${conv}/messages`, access: 'signed-in', body: PostMessageBody, response: PostMessageResult, status: 201 }),
+  editMessage: route({ method: 'patch', path: `${conv}/messages/:messageId`, access: 'signed-in', body: EditMessageBody, response: MessageView }),
+  deleteMessage: route({ method: 'delete', path: `${conv}/messages/:messageId`, access: 'signed-in', response: MessageView }),
+  markRead: route({ method: 'post', path: `${conv}/read`, access: 'signed-in', body: MarkReadBody, response: Ok }),
+  updateSettings: route({ method: 'put', path: `${conv}/settings`, access: 'signed-in', body: ConversationSettingsBody, response: Ok }),
+  getLimits: route({ method: 'get', path: `${conv}/limits`, access: 'signed-in', response: LimitsList }),
+  putLimits: route({ method: 'put', path: `${conv}/limits`, access: 'signed-in', body: LimitsBody, response: LimitsList }),
+  leave: route({ method: 'post', path: `${conv}/leave`, access: 'signed-in', response: Ok }),
+  updateCircle: route({ method: 'patch', path: conv, access: 'signed-in', body: UpdateCircleBody, response: ConversationRef }),
+  inviteToCircle: route({ method: 'post', path: `${conv}/invitations`, access: 'signed-in', body: CreateCircleInvitationBody, response: ConnectionInvitationCreated, status: 201 }),
+  createCircle: route({ method: 'post', path: '/api/circles', access: 'signed-in', body: CreateCircleBody, response: ConversationRef, status: 201 }),
+  inviteToConnect: route({ method: 'post', path: invites, access: 'signed-in', body: CreateRelationshipInvitationBody, response: ConnectionInvitationCreated, status: 201 }),
+  listConnectionInvitations: route({ method: 'get', path: invites, access: 'signed-in', response: ConnectionInvitationList }),
+  acceptConnectionLink: route({ method: 'post', path: `${invites}/accept-link`, access: 'signed-in', body: AcceptLinkBody, response: ConversationRef }),
+  acceptConnectionInvitation: route({ method: 'post', path: `${invites}/:invitationId/accept`, access: 'signed-in', response: ConversationRef }),
+  declineConnectionInvitation: route({ method: 'post', path: `${invites}/:invitationId/decline`, access: 'signed-in', response: Ok }),
+  withdrawConnectionInvitation: route({ method: 'delete', path: `${invites}/:invitationId`, access: 'signed-in', response: Ok }),
+  block: route({ method: 'post', path: '/api/blocks', access: 'signed-in', body: BlockBody, response: Ok }),
+  unblock: route({ method: 'delete', path: '/api/blocks/:userId', access: 'signed-in', response: Ok }),
+};
+
 /** The whole API. */
-export const routes = { ...authRoutes, ...organizationRoutes };
+export const routes = { ...authRoutes, ...organizationRoutes, ...conversationRoutes };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 

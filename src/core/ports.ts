@@ -2,6 +2,14 @@
 import type { Clock } from '../lib/clock.ts';
 import type { IdGenerator } from '../lib/ids.ts';
 import type {
+  BlockRepo,
+  ConnectionInvitationRepo,
+  ConversationMemberRepo,
+  ConversationRepo,
+  MessageRepo,
+  RelationshipLimitRepo,
+} from './conversation.ports.ts';
+import type {
   Invitation,
   MemberView,
   Membership,
@@ -74,6 +82,12 @@ export interface Store {
   organizations: OrganizationRepo;
   memberships: MembershipRepo;
   invitations: InvitationRepo;
+  conversations: ConversationRepo;
+  conversationMembers: ConversationMemberRepo;
+  messages: MessageRepo;
+  blocks: BlockRepo;
+  connectionInvitations: ConnectionInvitationRepo;
+  relationshipLimits: RelationshipLimitRepo;
   /** Runs `work` in one transaction: all of its writes commit together or not at all. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
 }

@@ -50,6 +50,69 @@ export interface InvitationsTable {
   revoked_at: string | null;
 }
 
+export interface ConversationsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  name: string | null;
+  pair_key: string | null;
+  last_seq: number;
+  members_can_invite: number;
+  created_at: string;
+  last_activity_at: string | null;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  joined_at: string;
+  left_at: string | null;
+  last_read_seq: number;
+  share_read_markers: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_id: string;
+  text: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface BlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: string;
+}
+
+export interface ConnectionInvitationsTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  conversation_id: string | null;
+  created_by: string;
+  invitee_id: string | null;
+  token_hash: string | null;
+  status: string;
+  created_at: string;
+  expires_at: string;
+  responded_at: string | null;
+  used_by: string | null;
+}
+
+export interface RelationshipLimitsTable {
+  conversation_id: string;
+  user_id: string;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  time_zone: string;
+  note: string | null;
+  updated_at: string;
+}
+
 /** Kysely's own bookkeeping is not listed; every table the app owns is. */
 export interface Database {
   users: UsersTable;
@@ -57,10 +120,17 @@ export interface Database {
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
+  blocks: BlocksTable;
+  connection_invitations: ConnectionInvitationsTable;
+  relationship_limits: RelationshipLimitsTable;
 }
 
 /** Date to the stored form. */
 export const ts = (date: Date): string => date.toISOString();
 /** Stored form to Date. */
 export const toDate = (value: string): Date => new Date(value);
-export const toDateOrNull = (value: string | null): Date | null => (value === null ? null : new Date(value));
+export const toDateOrNull = (value: string | null): Date | null =>
+  value === null ? null : new Date(value);

@@ -1,10 +1,16 @@
 /** The Store: every repository over one Kysely connection or transaction, one code path for both dialects. */
 import type { Kysely } from 'kysely';
 import type { Store } from '../../core/ports.ts';
+import { BlockStore } from './block.store.ts';
+import { ConnectionInvitationStore } from './connection-invitation.store.ts';
+import { ConversationMemberStore } from './conversation-member.store.ts';
+import { ConversationStore } from './conversation.store.ts';
 import type { Database } from './db.ts';
 import { InvitationStore } from './invitation.store.ts';
 import { MembershipStore } from './membership.store.ts';
+import { MessageStore } from './message.store.ts';
 import { OrganizationStore } from './organization.store.ts';
+import { RelationshipLimitStore } from './relationship-limit.store.ts';
 import { SessionStore } from './session.store.ts';
 import { UserStore } from './user.store.ts';
 
@@ -15,6 +21,12 @@ export class KyselyStore implements Store {
   readonly organizations: OrganizationStore;
   readonly memberships: MembershipStore;
   readonly invitations: InvitationStore;
+  readonly conversations: ConversationStore;
+  readonly conversationMembers: ConversationMemberStore;
+  readonly messages: MessageStore;
+  readonly blocks: BlockStore;
+  readonly connectionInvitations: ConnectionInvitationStore;
+  readonly relationshipLimits: RelationshipLimitStore;
 
   constructor(readonly db: Kysely<Database>) {
     this.users = new UserStore(db);
@@ -22,6 +34,12 @@ export class KyselyStore implements Store {
     this.organizations = new OrganizationStore(db);
     this.memberships = new MembershipStore(db);
     this.invitations = new InvitationStore(db);
+    this.conversations = new ConversationStore(db);
+    this.conversationMembers = new ConversationMemberStore(db);
+    this.messages = new MessageStore(db);
+    this.blocks = new BlockStore(db);
+    this.connectionInvitations = new ConnectionInvitationStore(db);
+    this.relationshipLimits = new RelationshipLimitStore(db);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

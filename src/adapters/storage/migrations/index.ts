@@ -1,10 +1,12 @@
 /** Every migration, in order. Forward-only: a released migration is never edited, only followed by a new one. */
 import type { Migration, MigrationProvider } from 'kysely';
 import { accountsAndOrganizations } from './0001-accounts-and-organizations.ts';
+import { conversations } from './0002-conversations.ts';
 
 /** Name → migration. Names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-and-organizations': accountsAndOrganizations,
+  '0002-conversations': conversations,
 };
 
 /** Hands Kysely's Migrator the list above; no files are read at run time. */

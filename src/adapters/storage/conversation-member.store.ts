@@ -1,0 +1,132 @@
+/** Conversation members in SQL: joining, leaving, read markers and whether they are shared. */
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  ConversationMember,
+  ConversationMemberRepo,
+  ConversationMemberView,
+} from '../../core/conversation.ports.ts';
+import { toDate, toDateOrNull, ts, type ConversationMembersTable, type Database } from './db.ts';
+
+const toMember = (row: Selectable<ConversationMembersTable>): ConversationMember => ({
+  conversationId: row.conversation_id,
+  userId: row.user_id,
+  joinedAt: toDate(row.joined_at),
+  leftAt: toDateOrNull(row.left_at),
+  lastReadSeq: Number(row.last_read_seq),
+  shareReadMarkers: Number(row.share_read_markers) === 1,
+});
+
+/** ConversationMemberRepo over Kysely. */
+export class ConversationMemberStore implements ConversationMemberRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async join(conversationId: string, userId: string, at: Date): Promise<void> {
+    await this.db
+      .insertInto('conversation_members')
+      .values({
+        conversation_id: conversationId,
+        user_id: userId,
+        joined_at: ts(at),
+        left_at: null,
+        last_read_seq: 0,
+        share_read_markers: 0,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['conversation_id', 'user_id'])
+          .doUpdateSet({ left_at: null, joined_at: ts(at) }),
+      )
+      .execute();
+  }
+
+  async find(conversationId: string, userId: string): Promise<ConversationMember | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_members')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row && toMember(row);
+  }
+
+  async findActive(
+    conversationId: string,
+    userId: string,
+  ): Promise<ConversationMember | undefined> {
+    // Leaving the organization ends access to its conversations too, without rewriting their rows.
+    const row = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .innerJoin('memberships as om', (join) =>
+        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
+      )
+      .selectAll('m')
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.user_id', '=', userId)
+      .where('m.left_at', 'is', null)
+      .executeTakeFirst();
+    return row && toMember(row);
+  }
+
+  async list(conversationId: string): Promise<ConversationMemberView[]> {
+    const rows = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .selectAll('m')
+      .select(['u.display_name', 'u.pronouns'])
+      .where('m.conversation_id', '=', conversationId)
+      .orderBy('m.joined_at')
+      .orderBy('m.user_id')
+      .execute();
+    return rows.map((r) => ({ ...toMember(r), displayName: r.display_name, pronouns: r.pronouns }));
+  }
+
+  async countActive(conversationId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('conversation_members')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('conversation_id', '=', conversationId)
+      .where('left_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async leave(conversationId: string, userId: string, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversation_members')
+      .set({ left_at: ts(at) })
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .where('left_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async markRead(conversationId: string, userId: string, seq: number): Promise<number> {
+    // Forward only, so a late or repeated marker from another device never moves it back.
+    await this.db
+      .updateTable('conversation_members')
+      .set({
+        last_read_seq: sql<number>`case when last_read_seq < cast(${seq} as integer) then cast(${seq} as integer) else last_read_seq end`,
+      })
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .execute();
+    const row = await this.db
+      .selectFrom('conversation_members')
+      .select('last_read_seq')
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(row?.last_read_seq ?? 0);
+  }
+
+  async setShareReadMarkers(conversationId: string, userId: string, share: boolean): Promise<void> {
+    await this.db
+      .updateTable('conversation_members')
+      .set({ share_read_markers: share ? 1 : 0 })
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+}

@@ -1,0 +1,137 @@
+/** Conversations in SQL: the rows, the per-conversation sequence counter, and each person's list with unread counts. */
+import type { Kysely, Selectable } from 'kysely';
+import type { ConversationKind, ConversationSummary } from '../../core/conversation.model.ts';
+import type { ConversationRecord, ConversationRepo } from '../../core/conversation.ports.ts';
+import { toDate, toDateOrNull, ts, type ConversationsTable, type Database } from './db.ts';
+
+const toConversation = (row: Selectable<ConversationsTable>): ConversationRecord => ({
+  id: row.id,
+  orgId: row.org_id,
+  kind: row.kind as ConversationKind,
+  name: row.name,
+  pairKey: row.pair_key,
+  lastSeq: Number(row.last_seq),
+  membersCanInvite: Number(row.members_can_invite) === 1,
+  createdAt: toDate(row.created_at),
+  lastActivityAt: toDateOrNull(row.last_activity_at),
+});
+
+/** ConversationRepo over Kysely. */
+export class ConversationStore implements ConversationRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(c: ConversationRecord): Promise<void> {
+    await this.db
+      .insertInto('conversations')
+      .values({
+        id: c.id,
+        org_id: c.orgId,
+        kind: c.kind,
+        name: c.name,
+        pair_key: c.pairKey,
+        last_seq: c.lastSeq,
+        members_can_invite: c.membersCanInvite ? 1 : 0,
+        created_at: ts(c.createdAt),
+        last_activity_at: c.lastActivityAt && ts(c.lastActivityAt),
+      })
+      .execute();
+  }
+
+  async findById(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toConversation(row);
+  }
+
+  async findByPairKey(orgId: string, pairKey: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('org_id', '=', orgId)
+      .where('pair_key', '=', pairKey)
+      .executeTakeFirst();
+    return row && toConversation(row);
+  }
+
+  async nextSeq(id: string, at: Date): Promise<number> {
+    // One statement that both locks the row (PostgreSQL) and increments: concurrent posters queue here.
+    const row = await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: ts(at) }))
+      .where('id', '=', id)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    return Number(row.last_seq);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Pick<ConversationRecord, 'name' | 'membersCanInvite'>>,
+  ): Promise<void> {
+    const values: Partial<ConversationsTable> = {};
+    if (patch.name !== undefined) values.name = patch.name;
+    if (patch.membersCanInvite !== undefined)
+      values.members_can_invite = patch.membersCanInvite ? 1 : 0;
+    if (Object.keys(values).length === 0) return;
+    await this.db.updateTable('conversations').set(values).where('id', '=', id).execute();
+  }
+
+  async listForUser(userId: string): Promise<ConversationSummary[]> {
+    const rows = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .innerJoin('memberships as om', (join) =>
+        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
+      )
+      .selectAll('c')
+      .select((eb) =>
+        eb
+          .selectFrom('messages as msg')
+          .select(eb.fn.countAll().as('n'))
+          .whereRef('msg.conversation_id', '=', 'c.id')
+          .whereRef('msg.seq', '>', 'm.last_read_seq')
+          .where('msg.author_id', '!=', userId)
+          .where('msg.deleted_at', 'is', null)
+          .as('unread'),
+      )
+      .where('m.user_id', '=', userId)
+      .where('m.left_at', 'is', null)
+      .orderBy((eb) => eb.fn.coalesce('c.last_activity_at', 'c.created_at'), 'desc')
+      .orderBy('c.id')
+      .execute();
+    if (rows.length === 0) return [];
+    const members = await this.db
+      .selectFrom('conversation_members')
+      .select(['conversation_id', 'user_id'])
+      .where(
+        'conversation_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .where('left_at', 'is', null)
+      .orderBy('joined_at')
+      .execute();
+    const byConversation = new Map<string, string[]>();
+    for (const m of members) {
+      const list = byConversation.get(m.conversation_id) ?? [];
+      list.push(m.user_id);
+      byConversation.set(m.conversation_id, list);
+    }
+    return rows.map((row) => {
+      const c = toConversation(row);
+      return {
+        id: c.id,
+        orgId: c.orgId,
+        kind: c.kind,
+        name: c.name,
+        memberIds: byConversation.get(c.id) ?? [],
+        lastSeq: c.lastSeq,
+        lastActivityAt: c.lastActivityAt,
+        unread: Number(row.unread ?? 0),
+      };
+    });
+  }
+}

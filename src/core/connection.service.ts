@@ -1,0 +1,397 @@
+/**
+ * How people become connected: invitations to a relationship or a circle (in-app or by single-use link),
+ * accepting, declining, creating circles, leaving and blocking. Connection is always by mutual consent.
+ */
+import { DAY_MS, addMs } from '../lib/clock.ts';
+import { announce, requireAccess } from './conversation-access.ts';
+import type {
+  ConnectionInvitation,
+  ConnectionInvitationView,
+  ConversationRecord,
+} from './conversation.ports.ts';
+import { DomainError, conflict, forbidden, invalidField, notFound } from './errors.ts';
+import type { EventPublisher } from './events.ts';
+import type { Runtime, Store, TokenService } from './ports.ts';
+
+export interface ConnectionDeps extends Runtime {
+  store: Store;
+  tokens: TokenService;
+  events: EventPublisher;
+  /** How long an invitation stays open. */
+  invitationTtlMs: number;
+}
+
+/** The most people a circle holds. */
+export const MAX_CIRCLE_SIZE = 50;
+
+/** A new invitation; `token` only for a link, returned once (only its hash is stored). */
+export interface CreatedInvitation {
+  invitation: ConnectionInvitation;
+  token: string | null;
+}
+
+/** Said for used, declined, withdrawn and blocked alike, so a closed invitation reveals nothing more. */
+const NOT_OPEN = 'This invitation is no longer open. You can ask for a new one.';
+
+/** The pair key of a relationship: both ids sorted, so it is the same whoever reaches out first. */
+export const pairKey = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+export class ConnectionService {
+  constructor(private readonly deps: ConnectionDeps) {}
+
+  /** Reaches out to a person in the same organization (in-app), or makes a link when no one is named. */
+  async inviteToRelationship(
+    actorId: string,
+    input: { orgId: string; userId?: string | undefined },
+  ): Promise<CreatedInvitation> {
+    const { store } = this.deps;
+    await this.requireOrgMember(input.orgId, actorId, 'organization');
+    if (input.userId === undefined)
+      return this.create({
+        orgId: input.orgId,
+        kind: 'relationship',
+        conversationId: null,
+        createdBy: actorId,
+        inviteeId: null,
+      });
+    const inviteeId = input.userId;
+    if (inviteeId === actorId)
+      throw invalidField('userId', 'Please choose someone other than yourself.');
+    await this.requireOrgMember(input.orgId, inviteeId, 'person');
+    if (await store.blocks.exists(actorId, inviteeId)) {
+      throw conflict(
+        'You have blocked this person. Unblock them first if you would like to reach out again.',
+      );
+    }
+    const existing = await store.conversations.findByPairKey(
+      input.orgId,
+      pairKey(actorId, inviteeId),
+    );
+    if (existing) {
+      const both = await Promise.all(
+        [actorId, inviteeId].map((id) => store.conversationMembers.findActive(existing.id, id)),
+      );
+      if (both.every(Boolean)) throw conflict('You are already connected with this person.');
+    }
+    const now = this.deps.clock.now();
+    if (await store.connectionInvitations.findPending(inviteeId, actorId, null, now)) {
+      throw conflict(
+        'This person has already invited you to connect. You can accept their invitation.',
+      );
+    }
+    const pending = await store.connectionInvitations.findPending(actorId, inviteeId, null, now);
+    if (pending) return { invitation: pending, token: null };
+    // If the invitee has blocked the actor, the invitation is stored but never shown to them: it simply goes unanswered.
+    return this.create({
+      orgId: input.orgId,
+      kind: 'relationship',
+      conversationId: null,
+      createdBy: actorId,
+      inviteeId,
+    });
+  }
+
+  /** Invites someone into a circle the actor is in, unless the circle is closed to invitations. */
+  async inviteToCircle(
+    actorId: string,
+    conversationId: string,
+    input: { userId?: string | undefined },
+  ): Promise<CreatedInvitation> {
+    const { store, clock } = this.deps;
+    const { conversation } = await requireAccess(store, actorId, conversationId);
+    if (conversation.kind !== 'circle')
+      throw conflict('Only circles take invitations; a relationship is between its two people.');
+    if (!conversation.membersCanInvite)
+      throw forbidden('This circle is closed to new invitations.');
+    const base = {
+      orgId: conversation.orgId,
+      kind: 'circle' as const,
+      conversationId,
+      createdBy: actorId,
+    };
+    if (input.userId === undefined) return this.create({ ...base, inviteeId: null });
+    const inviteeId = input.userId;
+    await this.requireOrgMember(conversation.orgId, inviteeId, 'person');
+    if (await store.conversationMembers.findActive(conversationId, inviteeId))
+      throw conflict('This person is already in the circle.');
+    if (await store.blocks.exists(actorId, inviteeId)) {
+      throw conflict(
+        'You have blocked this person. Unblock them first if you would like to invite them.',
+      );
+    }
+    const pending = await store.connectionInvitations.findPending(
+      actorId,
+      inviteeId,
+      conversationId,
+      clock.now(),
+    );
+    if (pending) return { invitation: pending, token: null };
+    return this.create({ ...base, inviteeId });
+  }
+
+  /** Open invitations to the person and by the person. */
+  async listInvitations(
+    userId: string,
+  ): Promise<{ received: ConnectionInvitationView[]; sent: ConnectionInvitationView[] }> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    const [received, sent] = await Promise.all([
+      store.connectionInvitations.listReceived(userId, now),
+      store.connectionInvitations.listSent(userId, now),
+    ]);
+    return { received, sent };
+  }
+
+  /** Accepts an in-app invitation made to the caller. */
+  async accept(userId: string, invitationId: string): Promise<ConversationRecord> {
+    const invitation = await this.deps.store.connectionInvitations.findById(invitationId);
+    if (!invitation || invitation.inviteeId !== userId) throw notFound('invitation');
+    if (await this.deps.store.blocks.exists(userId, invitation.createdBy))
+      throw notFound('invitation');
+    return this.join(invitation, userId);
+  }
+
+  /** Accepts a link invitation: anyone in the same organization holding the link, once. */
+  async acceptLink(userId: string, token: string): Promise<ConversationRecord> {
+    const invitation = await this.deps.store.connectionInvitations.findByTokenHash(
+      this.deps.tokens.hash(token),
+    );
+    if (!invitation || invitation.inviteeId !== null) throw notFound('invitation');
+    if (invitation.createdBy === userId) {
+      throw conflict(
+        'This is your own link. Share it with the person you would like to connect with.',
+      );
+    }
+    return this.join(invitation, userId);
+  }
+
+  /** Declines an invitation made to the caller. The person who sent it just sees it close. */
+  async decline(userId: string, invitationId: string): Promise<void> {
+    const { store, clock } = this.deps;
+    const invitation = await store.connectionInvitations.findById(invitationId);
+    if (!invitation || invitation.inviteeId !== userId) throw notFound('invitation');
+    await store.connectionInvitations.respond(invitation.id, 'declined', clock.now(), null);
+  }
+
+  /** Withdraws an invitation the caller made. */
+  async withdraw(userId: string, invitationId: string): Promise<void> {
+    const { store, clock } = this.deps;
+    const invitation = await store.connectionInvitations.findById(invitationId);
+    if (!invitation || invitation.createdBy !== userId) throw notFound('invitation');
+    await store.connectionInvitations.respond(invitation.id, 'withdrawn', clock.now(), null);
+  }
+
+  /** Starts a circle with the caller as its first member. */
+  async createCircle(
+    actorId: string,
+    input: { orgId: string; name: string; membersCanInvite?: boolean | undefined },
+  ): Promise<ConversationRecord> {
+    const { store, clock, newId, events } = this.deps;
+    await this.requireOrgMember(input.orgId, actorId, 'organization');
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 80)
+      throw invalidField('name', 'Please give the circle a name of 1 to 80 characters.');
+    const now = clock.now();
+    const circle: ConversationRecord = {
+      id: newId(),
+      orgId: input.orgId,
+      kind: 'circle',
+      name,
+      pairKey: null,
+      lastSeq: 0,
+      membersCanInvite: input.membersCanInvite ?? true,
+      createdAt: now,
+      lastActivityAt: null,
+    };
+    await store.transaction(async (tx) => {
+      await tx.conversations.insert(circle);
+      await tx.conversationMembers.join(circle.id, actorId, now);
+    });
+    await announce(() =>
+      events.publish('conversation.access_gained', {
+        conversationId: circle.id,
+        userIds: [actorId],
+      }),
+    );
+    return circle;
+  }
+
+  /** Any member changes a circle's name or whether members can invite: no one holds more say than another. */
+  async updateCircle(
+    actorId: string,
+    conversationId: string,
+    patch: { name?: string | undefined; membersCanInvite?: boolean | undefined },
+  ): Promise<ConversationRecord> {
+    const { store } = this.deps;
+    const { conversation } = await requireAccess(store, actorId, conversationId);
+    if (conversation.kind !== 'circle') throw conflict('Only circles have settings like these.');
+    const name = patch.name?.trim();
+    if (name !== undefined && (name.length < 1 || name.length > 80)) {
+      throw invalidField('name', 'Please give the circle a name of 1 to 80 characters.');
+    }
+    await store.conversations.update(conversationId, {
+      ...(name !== undefined ? { name } : {}),
+      ...(patch.membersCanInvite !== undefined ? { membersCanInvite: patch.membersCanInvite } : {}),
+    });
+    return (await requireAccess(store, actorId, conversationId)).conversation;
+  }
+
+  /** Leaves a relationship or circle. In a relationship the other person keeps the history and sees it go quiet. */
+  async leave(userId: string, conversationId: string): Promise<void> {
+    const { store, clock, events } = this.deps;
+    await requireAccess(store, userId, conversationId);
+    if (await store.conversationMembers.leave(conversationId, userId, clock.now())) {
+      await announce(() =>
+        events.publish('conversation.access_lost', { conversationId, userIds: [userId] }),
+      );
+    }
+  }
+
+  /**
+   * Blocks a person the caller shares an organization with. Delivery stops at once: the caller leaves every
+   * relationship with them and their open invitations to each other close. To the blocked person it looks the
+   * same as the other person leaving; nothing tells them about a block.
+   */
+  async block(actorId: string, blockedId: string): Promise<void> {
+    const { store, clock, events } = this.deps;
+    if (actorId === blockedId) throw invalidField('userId', 'You cannot block yourself.');
+    const shared = await this.sharedOrgIds(actorId, blockedId);
+    if (shared.length === 0) throw notFound('person');
+    const now = clock.now();
+    const left = await store.transaction(async (tx) => {
+      await tx.blocks.insert(actorId, blockedId, now);
+      await tx.connectionInvitations.withdrawBetween(actorId, blockedId, now);
+      const ended: string[] = [];
+      for (const orgId of shared) {
+        const relationship = await tx.conversations.findByPairKey(
+          orgId,
+          pairKey(actorId, blockedId),
+        );
+        if (relationship && (await tx.conversationMembers.leave(relationship.id, actorId, now)))
+          ended.push(relationship.id);
+      }
+      return ended;
+    });
+    for (const conversationId of left) {
+      await announce(() =>
+        events.publish('conversation.access_lost', { conversationId, userIds: [actorId] }),
+      );
+    }
+  }
+
+  /** Lifts a block. Relationships stay ended: reconnecting takes a new invitation, accepted by both. */
+  async unblock(actorId: string, blockedId: string): Promise<void> {
+    await this.deps.store.blocks.remove(actorId, blockedId);
+  }
+
+  private async join(
+    invitation: ConnectionInvitation,
+    userId: string,
+  ): Promise<ConversationRecord> {
+    const { store, clock, events } = this.deps;
+    await this.requireOrgMember(invitation.orgId, userId, 'invitation');
+    const now = clock.now();
+    if (invitation.status !== 'pending') throw new DomainError('gone', NOT_OPEN);
+    if (now.getTime() >= invitation.expiresAt.getTime()) {
+      throw new DomainError('gone', 'This invitation has expired. You can ask for a new one.');
+    }
+    const creatorStillHere = await store.memberships.find(invitation.orgId, invitation.createdBy);
+    if (!creatorStillHere || (await store.blocks.existsEitherWay(userId, invitation.createdBy))) {
+      throw new DomainError('gone', NOT_OPEN);
+    }
+    const { conversation, joined } = await store.transaction(async (tx) => {
+      if (!(await tx.connectionInvitations.respond(invitation.id, 'accepted', now, userId))) {
+        throw new DomainError('gone', NOT_OPEN);
+      }
+      return invitation.kind === 'relationship'
+        ? this.joinRelationship(tx, invitation, userId, now)
+        : this.joinCircle(tx, invitation, userId, now);
+    });
+    await announce(() =>
+      events.publish('conversation.access_gained', {
+        conversationId: conversation.id,
+        userIds: joined,
+      }),
+    );
+    return conversation;
+  }
+
+  private async joinRelationship(
+    tx: Store,
+    invitation: ConnectionInvitation,
+    userId: string,
+    now: Date,
+  ) {
+    const key = pairKey(invitation.createdBy, userId);
+    let conversation = await tx.conversations.findByPairKey(invitation.orgId, key);
+    if (!conversation) {
+      conversation = {
+        id: this.deps.newId(),
+        orgId: invitation.orgId,
+        kind: 'relationship',
+        name: null,
+        pairKey: key,
+        lastSeq: 0,
+        membersCanInvite: false,
+        createdAt: now,
+        lastActivityAt: null,
+      };
+      await tx.conversations.insert(conversation);
+    }
+    // Reconnecting after either left brings both back into the same relationship, history and all.
+    const joined = [invitation.createdBy, userId];
+    for (const id of joined) await tx.conversationMembers.join(conversation.id, id, now);
+    return { conversation, joined };
+  }
+
+  private async joinCircle(tx: Store, invitation: ConnectionInvitation, userId: string, now: Date) {
+    const conversation = invitation.conversationId
+      ? await tx.conversations.findById(invitation.conversationId)
+      : undefined;
+    if (!conversation) throw new DomainError('gone', NOT_OPEN);
+    if (await tx.conversationMembers.findActive(conversation.id, userId))
+      return { conversation, joined: [userId] };
+    if ((await tx.conversationMembers.countActive(conversation.id)) >= MAX_CIRCLE_SIZE) {
+      throw conflict(
+        `This circle already has ${MAX_CIRCLE_SIZE} people, which is as many as a circle holds.`,
+      );
+    }
+    await tx.conversationMembers.join(conversation.id, userId, now);
+    return { conversation, joined: [userId] };
+  }
+
+  private async create(
+    input: Pick<
+      ConnectionInvitation,
+      'orgId' | 'kind' | 'conversationId' | 'createdBy' | 'inviteeId'
+    >,
+  ): Promise<CreatedInvitation> {
+    const { store, tokens, clock, newId, invitationTtlMs } = this.deps;
+    const token = input.inviteeId === null ? tokens.newToken() : null;
+    const now = clock.now();
+    const invitation: ConnectionInvitation = {
+      ...input,
+      id: newId(),
+      tokenHash: token === null ? null : tokens.hash(token),
+      status: 'pending',
+      createdAt: now,
+      expiresAt: addMs(now, Math.min(invitationTtlMs, 30 * DAY_MS)),
+      respondedAt: null,
+      usedBy: null,
+    };
+    await store.connectionInvitations.insert(invitation);
+    return { invitation, token };
+  }
+
+  private async requireOrgMember(orgId: string, userId: string, what: string): Promise<void> {
+    if (!(await this.deps.store.memberships.find(orgId, userId))) throw notFound(what);
+  }
+
+  private async sharedOrgIds(a: string, b: string): Promise<string[]> {
+    const orgs = await this.deps.store.organizations.listForUser(a);
+    const shared: string[] = [];
+    for (const org of orgs)
+      if (await this.deps.store.memberships.find(org.id, b)) shared.push(org.id);
+    return shared;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * Messages: posting with gap-free per-conversation sequence numbers, history by seq, edit, delete, read
+ * markers and the conversation list. The HTTP routes and the WebSocket gateway share this one path.
+ */
+import { MINUTE_MS } from '../lib/clock.ts';
+import { announce, requireAccess, requirePostable } from './conversation-access.ts';
+import type {
+  ConversationSummary,
+  Message,
+  MessagingApi,
+  PostResult,
+} from './conversation.model.ts';
+import { conflict, forbidden, invalidField, notFound } from './errors.ts';
+import type { EventPublisher } from './events.ts';
+import { checkMessageId, checkMessageText } from './message-text.ts';
+import type { Runtime, Store } from './ports.ts';
+
+export interface MessagingDeps extends Runtime {
+  store: Store;
+  events: EventPublisher;
+}
+
+/** How long after sending the author may still edit. */
+export const EDIT_WINDOW_MS = 15 * MINUTE_MS;
+
+/** The most messages one history call returns. */
+export const MAX_PAGE = 200;
+
+/** Thrown inside the posting transaction to roll back a seq taken by a request that lost an id race. */
+class LostIdRace extends Error {}
+
+const ID_TAKEN = 'This message id is already in use. Please send the message with a new id.';
+
+/** The one implementation of MessagingApi. */
+export class MessagingService implements MessagingApi {
+  constructor(private readonly deps: MessagingDeps) {}
+
+  async post(
+    userId: string,
+    input: { conversationId: string; id: string; text: string },
+  ): Promise<PostResult> {
+    const { store, clock, events } = this.deps;
+    const id = checkMessageId(input.id);
+    const text = checkMessageText(input.text);
+    let result: PostResult;
+    try {
+      result = await store.transaction(async (tx) => {
+        const { conversation } = await requireAccess(tx, userId, input.conversationId);
+        // A retry of a message already stored: hand back the original, consuming no seq.
+        const existing = await tx.messages.findById(id);
+        if (existing)
+          return {
+            message: this.sameMessage(existing, userId, input.conversationId),
+            duplicate: true,
+          };
+        await requirePostable(tx, userId, conversation);
+        const now = clock.now();
+        const seq = await tx.conversations.nextSeq(conversation.id, now);
+        const message: Message = {
+          id,
+          conversationId: conversation.id,
+          seq,
+          authorId: userId,
+          text,
+          createdAt: now,
+          editedAt: null,
+          deletedAt: null,
+        };
+        // Another request with the same id committed while we waited for the seq: give the seq back.
+        if (!(await tx.messages.insertIfNew(message))) throw new LostIdRace();
+        await tx.conversationMembers.markRead(conversation.id, userId, seq);
+        return { message, duplicate: false };
+      });
+    } catch (error) {
+      if (!(error instanceof LostIdRace)) throw error;
+      const existing = await store.messages.findById(id);
+      if (!existing) throw error;
+      return { message: this.sameMessage(existing, userId, input.conversationId), duplicate: true };
+    }
+    if (!result.duplicate) {
+      const { message } = result;
+      await announce(() =>
+        events.publish('message.posted', {
+          conversationId: message.conversationId,
+          seq: message.seq,
+          messageId: message.id,
+        }),
+      );
+    }
+    return result;
+  }
+
+  async since(
+    userId: string,
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<Message[]> {
+    const { store } = this.deps;
+    await requireAccess(store, userId, conversationId);
+    return store.messages.listAfter(
+      conversationId,
+      Math.max(0, seqParam('after', afterSeq)),
+      pageSize(limit),
+    );
+  }
+
+  async before(
+    userId: string,
+    conversationId: string,
+    beforeSeq: number,
+    limit: number,
+  ): Promise<Message[]> {
+    const { store } = this.deps;
+    await requireAccess(store, userId, conversationId);
+    return store.messages.listBefore(
+      conversationId,
+      seqParam('before', beforeSeq),
+      pageSize(limit),
+    );
+  }
+
+  /**
+   * One page of history with the conversation's current last seq: `after` for catch-up, `before` for
+   * scroll-back, neither for the newest page.
+   */
+  async page(
+    userId: string,
+    conversationId: string,
+    query: { after?: number | undefined; before?: number | undefined; limit: number },
+  ): Promise<{ messages: Message[]; lastSeq: number }> {
+    const { store } = this.deps;
+    const { conversation } = await requireAccess(store, userId, conversationId);
+    const limit = pageSize(query.limit);
+    const messages =
+      query.after !== undefined
+        ? await store.messages.listAfter(conversationId, seqParam('after', query.after), limit)
+        : await store.messages.listBefore(
+            conversationId,
+            seqParam('before', query.before ?? conversation.lastSeq + 1),
+            limit,
+          );
+    return { messages, lastSeq: conversation.lastSeq };
+  }
+
+  async edit(
+    userId: string,
+    input: { conversationId: string; id: string; text: string },
+  ): Promise<Message> {
+    const { store, clock } = this.deps;
+    const text = checkMessageText(input.text);
+    const { message, changed } = await store.transaction(async (tx) => {
+      const current = await this.ownMessage(tx, userId, input);
+      if (current.deletedAt)
+        throw conflict('This message was deleted, so it can no longer be edited.');
+      const now = clock.now();
+      if (now.getTime() - current.createdAt.getTime() > EDIT_WINDOW_MS) {
+        throw conflict('A message can be edited for 15 minutes after it was sent.');
+      }
+      if (current.text === text) return { message: current, changed: false };
+      const edited: Message = { ...current, text, editedAt: now };
+      await tx.messages.update(edited.id, edited);
+      return { message: edited, changed: true };
+    });
+    if (changed) await this.announceUpdate(message);
+    return message;
+  }
+
+  async remove(userId: string, input: { conversationId: string; id: string }): Promise<Message> {
+    const { store, clock } = this.deps;
+    const { message, changed } = await store.transaction(async (tx) => {
+      const current = await this.ownMessage(tx, userId, input);
+      if (current.deletedAt) return { message: current, changed: false };
+      // The tombstone keeps its seq so every reader's sequence stays gap-free; the words are gone.
+      const tombstone: Message = { ...current, text: '', deletedAt: clock.now() };
+      await tx.messages.update(tombstone.id, tombstone);
+      return { message: tombstone, changed: true };
+    });
+    if (changed) await this.announceUpdate(message);
+    return message;
+  }
+
+  async markRead(userId: string, conversationId: string, seq: number): Promise<void> {
+    const { store, events } = this.deps;
+    const { conversation, member } = await requireAccess(store, userId, conversationId);
+    const target = Math.min(seqParam('seq', seq), conversation.lastSeq);
+    if (target <= member.lastReadSeq) return;
+    const marker = await store.conversationMembers.markRead(conversationId, userId, target);
+    if (member.shareReadMarkers && marker > member.lastReadSeq) {
+      await announce(() => events.publish('read.updated', { conversationId, userId, seq: marker }));
+    }
+  }
+
+  async requireMember(userId: string, conversationId: string): Promise<void> {
+    await requireAccess(this.deps.store, userId, conversationId);
+  }
+
+  listConversations(userId: string): Promise<ConversationSummary[]> {
+    return this.deps.store.conversations.listForUser(userId);
+  }
+
+  /** The stored message for a retry, or a conflict when the id belongs to another message. */
+  private sameMessage(existing: Message, userId: string, conversationId: string): Message {
+    if (existing.conversationId !== conversationId || existing.authorId !== userId)
+      throw conflict(ID_TAKEN, { id: ID_TAKEN });
+    return existing;
+  }
+
+  private async ownMessage(
+    store: Store,
+    userId: string,
+    input: { conversationId: string; id: string },
+  ): Promise<Message> {
+    await requireAccess(store, userId, input.conversationId);
+    const message = await store.messages.findById(input.id);
+    if (!message || message.conversationId !== input.conversationId) throw notFound('message');
+    if (message.authorId !== userId)
+      throw forbidden('Only the person who wrote a message can change it.');
+    return message;
+  }
+
+  private announceUpdate(message: Message): Promise<void> {
+    return announce(() =>
+      this.deps.events.publish('message.updated', {
+        conversationId: message.conversationId,
+        seq: message.seq,
+        messageId: message.id,
+      }),
+    );
+  }
+}
+
+function seqParam(field: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw invalidField(field, 'Use a whole number of 0 or more.');
+  return value;
+}
+
+function pageSize(limit: number): number {
+  if (!Number.isFinite(limit)) return MAX_PAGE;
+  return Math.min(MAX_PAGE, Math.max(1, Math.floor(limit)));
+}

@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock, MINUTE_MS } from '../../src/lib/clock.ts';
+import { newId } from '../../src/lib/ids.ts';
+import { connect, createOrg, say, signUp, type TestPerson } from '../support/conversations.ts';
+import { TEST_DATABASES } from '../support/databases.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($name)', (db) => {
+  let srv: TestServer;
+  let clock: ManualClock;
+  let orgId: string;
+  let ana: TestPerson;
+  let ben: TestPerson;
+  let relationshipId: string;
+
+  beforeAll(async () => {
+    clock = new ManualClock(new Date());
+    srv = await startTestServer(db, { AUTH_LIMIT_PER_IP: '10000' }, { clock });
+    ana = await signUp(srv, 'Ana');
+    orgId = await createOrg(srv, ana);
+    ben = await signUp(srv, 'Ben', orgId);
+    relationshipId = await connect(ana, ben, orgId);
+  });
+  afterAll(async () => srv?.close());
+
+  it('answers 401 without a session', async () => {
+    const anon = srv.client();
+    expect((await anon.get('/api/conversations')).status).toBe(401);
+    const post = await anon.post(`/api/conversations/${relationshipId}/messages`, {
+      id: newId(),
+      text: 'hello',
+    });
+    expect(post.status).toBe(401);
+    expect(post.body.error.code).toBe('unauthorized');
+  });
+
+  it('answers 400 naming the field for empty, oversized and malformed messages and queries', async () => {
+    const empty = await say(ana, relationshipId, '   ');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields.text).toMatch(/write something/);
+    const long = await say(ana, relationshipId, 'a'.repeat(8001));
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields.text).toMatch(/8,000/);
+    const exact = await say(ana, relationshipId, '🌱'.repeat(8000));
+    expect(exact.status).toBe(201);
+    const badId = await say(ana, relationshipId, 'hello', 'not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.fields.id).toBeDefined();
+    const both = await ana.client.get(
+      `/api/conversations/${relationshipId}/messages?after=1&before=3`,
+    );
+    expect(both.status).toBe(400);
+    const negative = await ana.client.get(`/api/conversations/${relationshipId}/messages?after=-1`);
+    expect(negative.status).toBe(400);
+    expect(negative.body.error.fields.after).toBeDefined();
+  });
+
+  it('answers 403 for a cross-site write and for changing someone else’s message', async () => {
+    const cross = await ana.client.request(
+      'POST',
+      `/api/conversations/${relationshipId}/messages`,
+      { id: newId(), text: 'hi' },
+      { origin: 'https://elsewhere.example' },
+    );
+    expect(cross.status).toBe(403);
+    const posted = await say(ana, relationshipId, 'What would you like this week to hold?');
+    const edit = await ben.client.patch(
+      `/api/conversations/${relationshipId}/messages/${posted.body.message.id}`,
+      {
+        text: 'changed',
+      },
+    );
+    expect(edit.status).toBe(403);
+    expect(
+      (
+        await ben.client.delete(
+          `/api/conversations/${relationshipId}/messages/${posted.body.message.id}`,
+        )
+      ).status,
+    ).toBe(403);
+  });
+
+  it('answers 404 to non-members and to people from another organization, for every conversation route', async () => {
+    const cleo = await signUp(srv, 'Cleo', orgId);
+    const dev = await signUp(srv, 'Dev');
+    await createOrg(srv, dev, 'Riverside Circle');
+    const base = `/api/conversations/${relationshipId}`;
+    for (const outsider of [cleo, dev]) {
+      const c = outsider.client;
+      const answers = await Promise.all([
+        c.get(base),
+        c.get(`${base}/messages?after=0`),
+        say(outsider, relationshipId, 'hello'),
+        c.post(`${base}/read`, { seq: 1 }),
+        c.get(`${base}/limits`),
+        c.request('PUT', `${base}/settings`, { shareReadMarkers: true }),
+        c.post(`${base}/leave`),
+        c.post(`${base}/invitations`, {}),
+        c.get(`/api/conversations/${newId()}`),
+      ]);
+      expect(answers.map((a) => a.status)).toEqual(Array(answers.length).fill(404));
+    }
+    // Someone outside the organization cannot be reached out to, nor reach out into it.
+    expect(
+      (await ana.client.post('/api/connection-invitations', { orgId, userId: dev.id })).status,
+    ).toBe(404);
+    expect(
+      (await dev.client.post('/api/connection-invitations', { orgId, userId: ana.id })).status,
+    ).toBe(404);
+    expect((await dev.client.post('/api/circles', { orgId, name: 'Not mine' })).status).toBe(404);
+  });
+
+  it('stores a message once with the next seq; a retry with the same id returns the original with 200', async () => {
+    const id = newId();
+    const first = await say(ben, relationshipId, 'I noticed something new today.', id);
+    expect(first.status).toBe(201);
+    expect(first.body.duplicate).toBe(false);
+    const retry = await say(ben, relationshipId, 'I noticed something new today.', id);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual({ message: first.body.message, duplicate: true });
+    const next = await say(ben, relationshipId, 'And something else.');
+    expect(next.body.message.seq).toBe(first.body.message.seq + 1);
+    // The same id in another conversation is refused rather than revealing or overwriting anything.
+    const circle = await ben.client.post('/api/circles', { orgId, name: 'Evening walkers' });
+    const reused = await say(ben, circle.body.id, 'hello', id);
+    expect(reused.status).toBe(409);
+  });
+
+  it('pages history by seq: after for catch-up, before for scroll-back, newest page by default', async () => {
+    const circle = (await ana.client.post('/api/circles', { orgId, name: 'Morning pages' })).body
+      .id as string;
+    for (let i = 1; i <= 7; i++)
+      expect((await say(ana, circle, `note ${i}`)).body.message.seq).toBe(i);
+    const url = `/api/conversations/${circle}/messages`;
+    const after = await ana.client.get(`${url}?after=2&limit=3`);
+    expect(after.body.messages.map((m: { seq: number }) => m.seq)).toEqual([3, 4, 5]);
+    expect(after.body.lastSeq).toBe(7);
+    const before = await ana.client.get(`${url}?before=5&limit=2`);
+    expect(before.body.messages.map((m: { seq: number }) => m.seq)).toEqual([3, 4]);
+    const newest = await ana.client.get(`${url}?limit=2`);
+    expect(newest.body.messages.map((m: { seq: number }) => m.seq)).toEqual([6, 7]);
+  });
+
+  it('lets the author edit within 15 minutes and delete to a tombstone everyone sees', async () => {
+    const posted = await say(ana, relationshipId, 'I would like us to try a walk.');
+    const url = `/api/conversations/${relationshipId}/messages/${posted.body.message.id}`;
+    const edited = await ana.client.patch(url, {
+      text: 'I would like us to try a walk on Sunday.',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.editedAt).not.toBeNull();
+    clock.advance(15 * MINUTE_MS + 1000);
+    const late = await ana.client.patch(url, { text: 'too late' });
+    expect(late.status).toBe(409);
+    const removed = await ana.client.delete(url);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ text: '', seq: posted.body.message.seq });
+    expect(removed.body.deletedAt).not.toBeNull();
+    const seen = await ben.client.get(
+      `/api/conversations/${relationshipId}/messages?after=${posted.body.message.seq - 1}&limit=1`,
+    );
+    expect(seen.body.messages[0]).toMatchObject({ id: posted.body.message.id, text: '' });
+    expect((await ana.client.patch(url, { text: 'back?' })).status).toBe(409);
+  });
+
+  it('counts unread messages per conversation and moves read markers forward only', async () => {
+    await say(ana, relationshipId, 'How did the walk feel?');
+    await say(ana, relationshipId, 'No rush to answer.');
+    const before = await ben.client.get('/api/conversations');
+    const row = before.body.conversations.find((c: { id: string }) => c.id === relationshipId);
+    expect(row.unread).toBe(2);
+    expect(
+      (await ben.client.post(`/api/conversations/${relationshipId}/read`, { seq: row.lastSeq }))
+        .status,
+    ).toBe(200);
+    await ben.client.post(`/api/conversations/${relationshipId}/read`, { seq: 1 });
+    const after = await ben.client.get('/api/conversations');
+    expect(
+      after.body.conversations.find((c: { id: string }) => c.id === relationshipId).unread,
+    ).toBe(0);
+    const detail = await ben.client.get(`/api/conversations/${relationshipId}`);
+    expect(detail.body.myReadUpTo).toBe(row.lastSeq);
+  });
+
+  it('shares read markers only after the person opts in', async () => {
+    const url = `/api/conversations/${relationshipId}`;
+    const hidden = await ana.client.get(url);
+    expect(
+      hidden.body.members.find((m: { userId: string }) => m.userId === ben.id).readUpTo,
+    ).toBeNull();
+    await ben.client.request('PUT', `${url}/settings`, { shareReadMarkers: true });
+    const shown = await ana.client.get(url);
+    expect(
+      shown.body.members.find((m: { userId: string }) => m.userId === ben.id).readUpTo,
+    ).toBeGreaterThan(0);
+    await ben.client.request('PUT', `${url}/settings`, { shareReadMarkers: false });
+  });
+
+  it('shows each person’s limits to the other, with quiet time', async () => {
+    const url = `/api/conversations/${relationshipId}/limits`;
+    const bad = await ana.client.request('PUT', url, {
+      quietStart: '25:00',
+      quietEnd: '07:00',
+      timeZone: 'UTC',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.quietStart).toBeDefined();
+    const zone = await ana.client.request('PUT', url, {
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      timeZone: 'Mars/Olympus',
+    });
+    expect(zone.body.error.fields.timeZone).toBeDefined();
+    const now = clock.now();
+    const hh = String(now.getUTCHours()).padStart(2, '0');
+    const next = String((now.getUTCHours() + 2) % 24).padStart(2, '0');
+    const set = await ana.client.request('PUT', url, {
+      quietStart: `${hh}:00`,
+      quietEnd: `${next}:00`,
+      timeZone: 'UTC',
+      note: 'Evenings are for my kids; mornings are good.',
+    });
+    expect(set.status).toBe(200);
+    const seen = await ben.client.get(url);
+    expect(seen.body.limits).toEqual([
+      expect.objectContaining({
+        userId: ana.id,
+        note: 'Evenings are for my kids; mornings are good.',
+        inQuietTime: true,
+      }),
+    ]);
+    const detail = await ben.client.get(`/api/conversations/${relationshipId}`);
+    expect(
+      detail.body.members.find((m: { userId: string }) => m.userId === ana.id).inQuietTime,
+    ).toBe(true);
+  });
+
+  it('connects by single-use link within the same organization', async () => {
+    const eli = await signUp(srv, 'Eli', orgId);
+    const fay = await signUp(srv, 'Fay', orgId);
+    const link = await eli.client.post('/api/connection-invitations', { orgId });
+    expect(link.status).toBe(201);
+    expect(link.body.token).toEqual(expect.any(String));
+    expect(
+      (await eli.client.post('/api/connection-invitations/accept-link', { token: link.body.token }))
+        .status,
+    ).toBe(409);
+    const joined = await fay.client.post('/api/connection-invitations/accept-link', {
+      token: link.body.token,
+    });
+    expect(joined.status).toBe(200);
+    expect(joined.body.kind).toBe('relationship');
+    const again = await ana.client.post('/api/connection-invitations/accept-link', {
+      token: link.body.token,
+    });
+    expect(again.status).toBe(410);
+    expect(
+      (await fay.client.post('/api/connection-invitations/accept-link', { token: 'nope' })).status,
+    ).toBe(404);
+  });
+
+  it('lists, declines and accepts in-app invitations; no one can message someone they are not connected with', async () => {
+    const gus = await signUp(srv, 'Gus', orgId);
+    const hal = await signUp(srv, 'Hal', orgId);
+    const invite = await gus.client.post('/api/connection-invitations', { orgId, userId: hal.id });
+    const mine = await hal.client.get('/api/connection-invitations');
+    expect(mine.body.received).toEqual([
+      expect.objectContaining({ id: invite.body.id, createdByName: gus.name }),
+    ]);
+    expect(
+      (await gus.client.post(`/api/connection-invitations/${invite.body.id}/accept`)).status,
+    ).toBe(404);
+    expect(
+      (await hal.client.post(`/api/connection-invitations/${invite.body.id}/decline`)).status,
+    ).toBe(200);
+    expect(
+      (await hal.client.post(`/api/connection-invitations/${invite.body.id}/accept`)).status,
+    ).toBe(410);
+    expect((await hal.client.get('/api/conversations')).body.conversations).toEqual([]);
+  });
+
+  it('circles: any member invites, up to the circle’s say; leaving ends access', async () => {
+    const ivy = await signUp(srv, 'Ivy', orgId);
+    const jo = await signUp(srv, 'Jo', orgId);
+    const kim = await signUp(srv, 'Kim', orgId);
+    const circle = (await ivy.client.post('/api/circles', { orgId, name: 'Tuesday circle' })).body
+      .id as string;
+    const toJo = await ivy.client.post(`/api/conversations/${circle}/invitations`, {
+      userId: jo.id,
+    });
+    await jo.client.post(`/api/connection-invitations/${toJo.body.id}/accept`);
+    const toKim = await jo.client.post(`/api/conversations/${circle}/invitations`, {
+      userId: kim.id,
+    });
+    expect(toKim.status).toBe(201);
+    await kim.client.post(`/api/connection-invitations/${toKim.body.id}/accept`);
+    expect((await kim.client.get(`/api/conversations/${circle}`)).body.members).toHaveLength(3);
+    const closed = await kim.client.patch(`/api/conversations/${circle}`, {
+      membersCanInvite: false,
+    });
+    expect(closed.body.membersCanInvite).toBe(false);
+    expect((await ivy.client.post(`/api/conversations/${circle}/invitations`, {})).status).toBe(
+      403,
+    );
+    expect((await kim.client.post(`/api/conversations/${circle}/leave`)).status).toBe(200);
+    expect((await kim.client.get(`/api/conversations/${circle}/messages`)).status).toBe(404);
+  });
+
+  it('a block stops delivery at once and looks to the blocked person like the other left', async () => {
+    const lee = await signUp(srv, 'Lee', orgId);
+    const max = await signUp(srv, 'Max', orgId);
+    const rel = await connect(lee, max, orgId);
+    expect((await say(max, rel, 'Good morning.')).status).toBe(201);
+    expect((await lee.client.post('/api/blocks', { userId: max.id })).status).toBe(200);
+    // Lee no longer has the conversation; Max sees it go quiet, in the same words as if Lee had left.
+    expect((await lee.client.get(`/api/conversations/${rel}`)).status).toBe(404);
+    const quiet = await say(max, rel, 'Are you there?');
+    expect(quiet.status).toBe(409);
+    const view = await max.client.get(`/api/conversations/${rel}`);
+    expect(view.body.canPost).toBe(false);
+    expect(view.body.members.map((m: { userId: string }) => m.userId)).toEqual([max.id]);
+    expect(JSON.stringify([quiet.body, view.body])).not.toMatch(/block/i);
+    // Max can still reach out; it just goes unanswered, never shown to Lee.
+    const again = await max.client.post('/api/connection-invitations', { orgId, userId: lee.id });
+    expect(again.status).toBe(201);
+    expect((await lee.client.get('/api/connection-invitations')).body.received).toEqual([]);
+
+    const nia = await signUp(srv, 'Nia', orgId);
+    const oli = await signUp(srv, 'Oli', orgId);
+    const left = await connect(nia, oli, orgId);
+    await nia.client.post(`/api/conversations/${left}/leave`);
+    const afterLeave = await say(oli, left, 'Are you there?');
+    expect(afterLeave.body).toEqual(quiet.body);
+  });
+});

@@ -1,0 +1,60 @@
+/** Test helpers for conversations: people in an organization, connected over real HTTP. */
+import { expect } from 'vitest';
+import { newId } from '../../src/lib/ids.ts';
+import { person, type ApiClient, type TestServer } from './test-server.ts';
+
+/** A signed-up person with their own cookie-keeping client. */
+export interface TestPerson {
+  id: string;
+  name: string;
+  client: ApiClient;
+}
+
+/** Signs a person up over HTTP and, when `orgId` is given, adds them to that organization. */
+export async function signUp(srv: TestServer, name: string, orgId?: string): Promise<TestPerson> {
+  const client = srv.client();
+  const p = person(name);
+  const res = await client.post('/api/auth/sign-up', p);
+  expect(res.status).toBe(201);
+  const id = res.body.user.id as string;
+  if (orgId) await joinOrg(srv, orgId, id);
+  return { id, name: p.displayName, client };
+}
+
+/** Creates an organization (its first admin is `admin`). */
+export async function createOrg(
+  srv: TestServer,
+  admin: TestPerson,
+  name = 'Harbour Peers',
+): Promise<string> {
+  const user = await srv.ctx.db.store.users.findById(admin.id);
+  if (!user) throw new Error('no such user');
+  const org = await srv.ctx.organizations.create({
+    name: `${name} ${newId().slice(-6)}`,
+    admin: user,
+  });
+  return org.id;
+}
+
+export async function joinOrg(srv: TestServer, orgId: string, userId: string): Promise<void> {
+  await srv.ctx.db.store.memberships.insert({
+    orgId,
+    userId,
+    isAdmin: false,
+    joinedAt: srv.ctx.clock.now(),
+  });
+}
+
+/** `a` reaches out to `b` in-app and `b` accepts: returns the relationship's id. */
+export async function connect(a: TestPerson, b: TestPerson, orgId: string): Promise<string> {
+  const invite = await a.client.post('/api/connection-invitations', { orgId, userId: b.id });
+  expect(invite.status).toBe(201);
+  const accepted = await b.client.post(`/api/connection-invitations/${invite.body.id}/accept`);
+  expect(accepted.status).toBe(200);
+  return accepted.body.id as string;
+}
+
+/** Posts a message with a fresh client id. */
+export function say(p: TestPerson, conversationId: string, text: string, id = newId()) {
+  return p.client.post(`/api/conversations/${conversationId}/messages`, { id, text });
+}
