@@ -1,4 +1,5 @@
 /** Word normalization for chat English: contractions, texting shortenings, common typos, stretched letters. */
+import { LEXICON } from './lexicon.ts';
 
 const EXPANSIONS: Record<string, string> = {
   "you're": 'you are',
@@ -11,7 +12,6 @@ const EXPANSIONS: Record<string, string> = {
   "you've": 'you have',
   youve: 'you have',
   ull: 'you will',
-  ure: 'you are',
   "u'll": 'you will',
   "u're": 'you are',
   "u've": 'you have',
@@ -209,6 +209,13 @@ const ILL_AS_I_WILL = new Set([
   'share',
 ]);
 
+/** Adjectives that make texted "ur" read as "you're" ("ur angry", "ur so dramatic"). */
+const ADJECTIVES = new Set(
+  [LEXICON.FEELING, LEXICON.JUDGE, LEXICON.DIAG].flatMap((list) =>
+    (list ?? '').split('|').filter((w) => !w.includes('_')),
+  ),
+);
+
 const UR_AS_YOU_ARE = new Set([
   'being',
   'not',
@@ -291,7 +298,8 @@ const CACHE = new Map<string, readonly string[]>();
 export function normalizeWord(lower: string, next: string | undefined): readonly string[] {
   if (lower === 'ill' && next !== undefined && ILL_AS_I_WILL.has(next)) return ['i', 'will'];
   if (lower === 'ur')
-    return next !== undefined && (UR_AS_YOU_ARE.has(next) || next.endsWith('ing'))
+    return next !== undefined &&
+      (UR_AS_YOU_ARE.has(next) || ADJECTIVES.has(next) || next.endsWith('ing'))
       ? ['you', 'are']
       : ['your'];
   const cached = CACHE.get(lower);
