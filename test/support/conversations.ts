@@ -1,5 +1,6 @@
 /** Test helpers for conversations: people in an organization, connected over real HTTP. */
 import { expect } from 'vitest';
+import type { AppContext } from '../../src/app/compose.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { person, type ApiClient, type TestServer } from './test-server.ts';
 
@@ -36,7 +37,11 @@ export async function createOrg(
   return org.id;
 }
 
-export async function joinOrg(srv: TestServer, orgId: string, userId: string): Promise<void> {
+export async function joinOrg(
+  srv: Pick<TestServer, 'ctx'>,
+  orgId: string,
+  userId: string,
+): Promise<void> {
   await srv.ctx.db.store.memberships.insert({
     orgId,
     userId,
@@ -57,4 +62,42 @@ export async function connect(a: TestPerson, b: TestPerson, orgId: string): Prom
 /** Posts a message with a fresh client id. */
 export function say(p: TestPerson, conversationId: string, text: string, id = newId()) {
   return p.client.post(`/api/conversations/${conversationId}/messages`, { id, text });
+}
+
+/** Inserts `n` people straight into the store (no password hashing) and one organization holding them all. */
+export async function seedOrg(
+  ctx: AppContext,
+  n: number,
+  name = 'Peer',
+): Promise<{ orgId: string; ids: string[] }> {
+  const { store } = ctx.db;
+  const now = ctx.clock.now();
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = newId();
+    await store.users.insert({
+      id,
+      login: `${name.toLowerCase()}-${id}@example.org`,
+      displayName: `${name} ${i + 1}`,
+      pronouns: null,
+      passwordHash: 'not-a-real-hash',
+      createdAt: now,
+    });
+    ids.push(id);
+  }
+  const admin = await store.users.findById(ids[0]!);
+  const org = await ctx.organizations.create({ name: `Org ${newId().slice(-6)}`, admin: admin! });
+  for (const id of ids.slice(1)) await joinOrg({ ctx }, org.id, id);
+  return { orgId: org.id, ids };
+}
+
+/** Connects two people through the service (one invites in-app, the other accepts). */
+export async function connectIds(
+  ctx: AppContext,
+  orgId: string,
+  a: string,
+  b: string,
+): Promise<string> {
+  const { invitation } = await ctx.connections.inviteToRelationship(a, { orgId, userId: b });
+  return (await ctx.connections.accept(b, invitation.id)).id;
 }

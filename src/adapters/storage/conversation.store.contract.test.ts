@@ -1,0 +1,126 @@
+/**
+ * The conversation storage contract, run on every database (SQLite always, PostgreSQL when TEST_DATABASE_URL
+ * is set): sequence numbers stay gap-free and unique under concurrent posting, and retries never duplicate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../lib/ids.ts';
+import { TEST_DATABASES } from '../../../test/support/databases.ts';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.ts';
+import { connectIds, seedOrg } from '../../../test/support/conversations.ts';
+
+describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
+  let app: TestApp;
+  let orgId: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    app = await createTestApp(db);
+    ({ orgId, ids } = await seedOrg(app.ctx, 6));
+  });
+  afterAll(async () => app?.close());
+
+  const store = () => app.ctx.db.store;
+  const messaging = () => app.ctx.messaging;
+
+  it('assigns 1..200 with no gaps or repeats to 200 concurrent posts in one conversation', async () => {
+    const [a, b] = ids as [string, string];
+    const conversationId = await connectIds(app.ctx, orgId, a, b);
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        messaging().post(i % 2 ? a : b, { conversationId, id: newId(), text: `note ${i}` }),
+      ),
+    );
+    const seqs = results.map((r) => r.message.seq).sort((x, y) => x - y);
+    expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(results.every((r) => !r.duplicate)).toBe(true);
+    const stored = await store().messages.listAfter(conversationId, 0, 500);
+    expect(stored.map((m) => m.seq)).toEqual(seqs);
+    expect((await store().conversations.findById(conversationId))?.lastSeq).toBe(200);
+    // Every reader gets the same order: the store's order is the acknowledged one.
+    for (const r of results) expect(stored[r.message.seq - 1]?.id).toBe(r.message.id);
+  });
+
+  it('stores one row when the same id is posted concurrently, and consumes no seq for the retries', async () => {
+    const [, , c, d] = ids as [string, string, string, string];
+    const conversationId = await connectIds(app.ctx, orgId, c, d);
+    const id = newId();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        messaging().post(c, { conversationId, id, text: 'Once only.' }),
+      ),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.message.seq))).toEqual(new Set([1]));
+    const next = await messaging().post(d, { conversationId, id: newId(), text: 'Next.' });
+    expect(next.message.seq).toBe(2);
+    expect(await store().messages.listAfter(conversationId, 0, 10)).toHaveLength(2);
+  });
+
+  it('keeps seqs gap-free when posts, retries and edits interleave across conversations', async () => {
+    const [a, b, c] = ids as [string, string, string];
+    const one = await connectIds(app.ctx, orgId, a, c);
+    const two = await connectIds(app.ctx, orgId, b, c);
+    const planned = Array.from({ length: 60 }, (_, i) => ({
+      conversationId: i % 2 ? one : two,
+      author: i % 2 ? a : b,
+      id: newId(),
+    }));
+    // Every message is sent twice at once, as a client would after a lost acknowledgement.
+    await Promise.all(
+      [...planned, ...planned].map((p) =>
+        messaging().post(p.author, { conversationId: p.conversationId, id: p.id, text: 'hi' }),
+      ),
+    );
+    for (const conversationId of [one, two]) {
+      const seqs = (await store().messages.listAfter(conversationId, 0, 100)).map((m) => m.seq);
+      expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    }
+  });
+
+  it('lists after and before a seq in ascending order', async () => {
+    const [a, , , , e] = ids as [string, string, string, string, string];
+    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Paging' });
+    for (let i = 0; i < 10; i++)
+      await messaging().post(a, { conversationId: circle.id, id: newId(), text: `${i}` });
+    expect((await store().messages.listAfter(circle.id, 7, 5)).map((m) => m.seq)).toEqual([
+      8, 9, 10,
+    ]);
+    expect((await store().messages.listBefore(circle.id, 4, 5)).map((m) => m.seq)).toEqual([
+      1, 2, 3,
+    ]);
+    expect((await store().messages.listBefore(circle.id, 11, 2)).map((m) => m.seq)).toEqual([
+      9, 10,
+    ]);
+    expect(await store().conversationMembers.findActive(circle.id, e)).toBeUndefined();
+  });
+
+  it('moves read markers forward only and counts unread from others', async () => {
+    const [a, , , , e, f] = ids as [string, string, string, string, string, string];
+    const conversationId = await connectIds(app.ctx, orgId, e, f);
+    for (let i = 0; i < 3; i++)
+      await messaging().post(e, { conversationId, id: newId(), text: 'hello' });
+    const members = store().conversationMembers;
+    expect(await members.markRead(conversationId, f, 2)).toBe(2);
+    expect(await members.markRead(conversationId, f, 1)).toBe(2);
+    const list = await store().conversations.listForUser(f);
+    expect(list.find((c) => c.id === conversationId)).toMatchObject({ unread: 1, lastSeq: 3 });
+    expect(
+      (await store().conversations.listForUser(e)).find((c) => c.id === conversationId)?.unread,
+    ).toBe(0);
+    expect((await store().conversations.listForUser(a)).some((c) => c.id === conversationId)).toBe(
+      false,
+    );
+  });
+
+  it('answers an invitation exactly once', async () => {
+    const [a, b] = ids as [string, string];
+    const { invitation } = await app.ctx.connections.inviteToRelationship(a, { orgId });
+    const now = app.ctx.clock.now();
+    const answers = await Promise.all(
+      [a, b, a, b].map((by) =>
+        store().connectionInvitations.respond(invitation.id, 'accepted', now, by),
+      ),
+    );
+    expect(answers.filter(Boolean)).toHaveLength(1);
+  });
+});
