@@ -16,6 +16,7 @@ import { commonPasswords } from '../adapters/crypto/common-passwords.ts';
 import { nodeTokens } from '../adapters/crypto/token.service.ts';
 import { openStore, type OpenStore } from '../adapters/storage/index.ts';
 import type { Config } from './config.ts';
+import { composeFourTasks, type FourTasksServices } from './four-tasks.compose.ts';
 import { createLogger, type Logger } from './logger.ts';
 
 /** Everything a running Mutual needs, built once. */
@@ -34,6 +35,7 @@ export interface AppContext {
   connections: ConnectionService;
   /** One conversation's members, shared read markers and per-person limits. */
   conversations: ConversationService;
+  fourTasks: FourTasksServices;
   limits: { authPerIp: RateLimiter; authPerAccount: RateLimiter };
   /** Closes the bus and the database. */
   close(): Promise<void>;
@@ -108,6 +110,7 @@ export async function composeApp(config: Config, options: ComposeOptions = {}): 
     messaging,
     connections,
     conversations,
+    fourTasks: composeFourTasks(runtime, db.store),
     limits: {
       authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock),
       authPerAccount: new RateLimiter(config.authLimitPerAccount, windowMs, clock),

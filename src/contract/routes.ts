@@ -48,6 +48,7 @@ import {
   PostMessageResult,
   UpdateCircleBody,
 } from './conversations.ts';
+import { fourTasksRoutes } from './four-tasks.routes.ts';
 import { route } from './route.ts';
 
 export const authRoutes = {
@@ -106,7 +107,7 @@ export const conversationRoutes = {
 };
 
 /** The whole API. */
-export const routes = { ...authRoutes, ...organizationRoutes, ...conversationRoutes };
+export const routes = { ...authRoutes, ...organizationRoutes, ...conversationRoutes, ...fourTasksRoutes };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 

@@ -3,11 +3,12 @@ import type { AppContext } from '../app/compose.ts';
 import type { RouteModule } from './http/app.ts';
 import { connectionRoutes } from './http/connections.routes.ts';
 import { conversationRoutes } from './http/conversations.routes.ts';
+import { fourTasksModule } from './http/four-tasks.module.ts';
 import { type Attach, type RunningServer, startServer } from './main.ts';
 import { gatewayAttachment } from './ws/gateway.ts';
 
 /** Route modules beyond accounts and organizations, in registration order. */
-export const ROUTE_MODULES: RouteModule[] = [conversationRoutes, connectionRoutes];
+export const ROUTE_MODULES: RouteModule[] = [conversationRoutes, connectionRoutes, fourTasksModule];
 
 /** Things attached to the HTTP server (e.g. the WebSocket gateway). */
 export const ATTACHMENTS: Attach[] = [gatewayAttachment()];

@@ -1,0 +1,178 @@
+/** Co-reflection, shared intentions, worldview pages and the export over real HTTP, on SQLite and PostgreSQL. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createOrg, signUp, type TestPerson } from '../support/conversations.ts';
+import { TEST_DATABASES } from '../support/databases.ts';
+import { notes, ratings } from '../support/four-tasks.fixture.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
+  let srv: TestServer;
+  let ada: TestPerson;
+  let ben: TestPerson;
+  let relationshipId: string;
+
+  beforeAll(async () => {
+    srv = await startTestServer(db, {
+      AUTH_LIMIT_PER_IP: '10000',
+      AUTH_LIMIT_PER_ACCOUNT: '10000',
+    });
+    const admin = await signUp(srv, 'Organizer');
+    const orgId = await createOrg(srv, admin);
+    ada = await signUp(srv, 'Ada', orgId);
+    ben = await signUp(srv, 'Ben', orgId);
+    relationshipId = await connect(ada, ben, orgId);
+  });
+  afterAll(async () => srv?.close());
+
+  const rounds = () => `/api/conversations/${relationshipId}/reflection-rounds`;
+
+  it('refuses a reflection without ratings, and a stretch of time that ends before it starts', async () => {
+    const round = await ada.client.post(rounds(), { title: 'Our call' });
+    const bad = await ada.client.request('PUT', `/api/reflection-rounds/${round.body.id}/mine`, {
+      ratings: { connection: 6, worldview: 3, mutuality: 3, movingToward: 3 },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toHaveProperty(['ratings.connection']);
+    const backwards = await ada.client.post(rounds(), {
+      title: 'Back then',
+      periodStart: '2026-05-10',
+      periodEnd: '2026-05-01',
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toHaveProperty('periodEnd');
+  });
+
+  it('reveals reflections together only once both have written theirs', async () => {
+    const round = (await ada.client.post(rounds(), { title: 'Our walk on Sunday' })).body;
+    const mine = {
+      ratings,
+      notes: notes('Ada: I felt close when we slowed down.'),
+      visibility: 'together',
+    };
+    await ada.client.request('PUT', `/api/reflection-rounds/${round.id}/mine`, mine);
+
+    const before = await ben.client.get(`/api/reflection-rounds/${round.id}`);
+    expect(before.body.others).toEqual([{ authorId: ada.id, reflection: null }]);
+    expect(JSON.stringify(before.body)).not.toContain('Ada: I felt close');
+
+    const written = await ben.client.request('PUT', `/api/reflection-rounds/${round.id}/mine`, {
+      ratings: { ...ratings, connection: 5 },
+      notes: notes('Ben: the quiet parts felt good to me.'),
+      visibility: 'together',
+    });
+    expect(written.status).toBe(200);
+    expect(written.body.others[0].reflection.notes.connection).toBe(
+      'Ada: I felt close when we slowed down.',
+    );
+    const adaView = await ada.client.get(`/api/reflection-rounds/${round.id}`);
+    expect(adaView.body.others[0].reflection.notes.connection).toBe(
+      'Ben: the quiet parts felt good to me.',
+    );
+
+    // Taking it back to private hides it again at once.
+    await ada.client.patch(`/api/reflections/${adaView.body.mine.id}`, { visibility: 'private' });
+    const after = await ben.client.get(`/api/reflection-rounds/${round.id}`);
+    expect(after.body.others).toEqual([]);
+  });
+
+  it('only circles can be practice circles', async () => {
+    const res = await ada.client.request('PUT', `/api/conversations/${relationshipId}/practice`, {
+      isPractice: true,
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('builds a shared intention together and keeps its history', async () => {
+    const created = await ada.client.post(`/api/conversations/${relationshipId}/intentions`, {
+      title: 'Evenings that feel like ours',
+      why: 'We both want more rest.',
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.intention.id;
+    const step = await ben.client.post(`/api/intentions/${id}/steps`, {
+      text: 'Cook together on Friday',
+    });
+    const stepId = step.body.steps[0].id;
+    await ada.client.patch(`/api/intentions/${id}/steps/${stepId}`, { taken: true });
+    await ada.client.patch(`/api/intentions/${id}/steps/${stepId}`, { done: true });
+    await ben.client.patch(`/api/intentions/${id}`, {
+      title: 'Evenings that feel like ours, most weeks',
+    });
+    const detail = (
+      await ben.client.post(`/api/intentions/${id}/check-ins`, { note: 'Friday went well.' })
+    ).body;
+
+    expect(detail.steps[0]).toMatchObject({ addedBy: ben.id, takenBy: ada.id, doneBy: ada.id });
+    expect(detail.intention.title).toBe('Evenings that feel like ours, most weeks');
+    expect(
+      detail.history.map((h: { action: string; actorId: string }) => [h.action, h.actorId]),
+    ).toEqual([
+      ['created', ada.id],
+      ['step_added', ben.id],
+      ['step_taken', ada.id],
+      ['step_done', ada.id],
+      ['edited', ben.id],
+      ['checked_in', ben.id],
+    ]);
+    expect(detail.history[4].detail).toEqual({ title: 'Evenings that feel like ours, most weeks' });
+  });
+
+  it('keeps personal intentions private until shared, and only the writer edits them', async () => {
+    const created = await ada.client.post('/api/me/intentions', { title: 'Mornings outside' });
+    const id = created.body.intention.id;
+    expect((await ben.client.get(`/api/intentions/${id}`)).status).toBe(404);
+    await ada.client.patch(`/api/intentions/${id}`, { sharedWith: relationshipId });
+    const seen = await ben.client.get(`/api/intentions/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.canEdit).toBe(false);
+    expect((await ben.client.patch(`/api/intentions/${id}`, { title: 'x' })).status).toBe(403);
+  });
+
+  it('shares a worldview page with a relationship and revokes it at once', async () => {
+    await ada.client.request('PUT', '/api/me/worldview', {
+      body: 'I make sense of hard times through the people who stayed.',
+      answers: { 'what-helps': 'Walking by the water.' },
+    });
+    expect((await ben.client.get(`/api/worldview/${ada.id}`)).status).toBe(404);
+    await ada.client.request('PUT', `/api/me/worldview/readers/${relationshipId}`);
+    const page = await ben.client.get(`/api/worldview/${ada.id}`);
+    expect(page.body).toMatchObject({
+      displayName: ada.name,
+      answers: { 'what-helps': 'Walking by the water.' },
+    });
+    const listed = await ben.client.get(`/api/conversations/${relationshipId}/worldview-pages`);
+    expect(listed.body.pages.map((p: { userId: string }) => p.userId)).toEqual([ada.id]);
+
+    await ada.client.delete(`/api/me/worldview/readers/${relationshipId}`);
+    expect((await ben.client.get(`/api/worldview/${ada.id}`)).status).toBe(404);
+    expect(
+      (await ben.client.get(`/api/conversations/${relationshipId}/worldview-pages`)).body.pages,
+    ).toEqual([]);
+  });
+
+  it('refuses unknown prompt keys on a worldview page', async () => {
+    const res = await ada.client.request('PUT', '/api/me/worldview', {
+      body: '',
+      answers: { diagnosis: 'x' },
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('exports everything the person wrote, and nothing anyone else wrote', async () => {
+    const json = await ada.client.get('/api/me/export');
+    expect(json.status).toBe(200);
+    expect(json.body.format).toBe('mutual-export-v1');
+    const text = JSON.stringify(json.body);
+    expect(text).toContain('Ada: I felt close');
+    expect(text).toContain('Mornings outside');
+    expect(text).toContain('Walking by the water.');
+    expect(text).not.toContain('Ben: the quiet parts');
+    expect(text).not.toContain('Friday went well.');
+
+    const html = await ada.client.get('/api/me/export/print');
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html.body).toContain('<h2>Reflections</h2>');
+    expect(html.body).toContain('Walking by the water.');
+    expect(html.body).not.toContain('<script');
+  });
+});
