@@ -5,6 +5,7 @@ import type { User } from '../../core/model.ts';
 import { parseFlags, say } from '../args.ts';
 import type { Command } from '../command.ts';
 import { baseUrl, withApp } from '../context.ts';
+import { seedDemoConversations } from './demo-conversations.ts';
 
 /** Invented people: no real person's name or words. */
 export const DEMO_PEOPLE = [
@@ -20,7 +21,7 @@ export const DEMO_ORG_SLUG = 'mutual-demo';
 export type DemoSeeder = (ctx: AppContext, orgId: string, people: User[]) => Promise<string[]>;
 
 /** Later parts of Mutual register their seeders here. */
-export const DEMO_SEEDERS: DemoSeeder[] = [];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoConversations];
 
 export const demoCommand: Command = {
   name: 'demo',
