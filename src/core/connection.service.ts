@@ -4,12 +4,13 @@
  */
 import { DAY_MS, addMs } from '../lib/clock.ts';
 import { announce, requireAccess } from './conversation-access.ts';
+import { joinByInvitation, pairKey } from './invitation-acceptance.ts';
 import type {
   ConnectionInvitation,
   ConnectionInvitationView,
   ConversationRecord,
 } from './conversation.ports.ts';
-import { DomainError, conflict, forbidden, invalidField, notFound } from './errors.ts';
+import { conflict, forbidden, invalidField, notFound } from './errors.ts';
 import type { EventPublisher } from './events.ts';
 import type { Runtime, Store, TokenService } from './ports.ts';
 
@@ -21,20 +22,13 @@ export interface ConnectionDeps extends Runtime {
   invitationTtlMs: number;
 }
 
-/** The most people a circle holds. */
-export const MAX_CIRCLE_SIZE = 50;
-
 /** A new invitation; `token` only for a link, returned once (only its hash is stored). */
 export interface CreatedInvitation {
   invitation: ConnectionInvitation;
   token: string | null;
 }
 
-/** Said for used, declined, withdrawn and blocked alike, so a closed invitation reveals nothing more. */
-const NOT_OPEN = 'This invitation is no longer open. You can ask for a new one.';
-
-/** The pair key of a relationship: both ids sorted, so it is the same whoever reaches out first. */
-export const pairKey = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+export { MAX_CIRCLE_SIZE, pairKey } from './invitation-acceptance.ts';
 
 export class ConnectionService {
   constructor(private readonly deps: ConnectionDeps) {}
@@ -148,7 +142,8 @@ export class ConnectionService {
     if (!invitation || invitation.inviteeId !== userId) throw notFound('invitation');
     if (await this.deps.store.blocks.exists(userId, invitation.createdBy))
       throw notFound('invitation');
-    return this.join(invitation, userId);
+    await this.requireOrgMember(invitation.orgId, userId, 'invitation');
+    return joinByInvitation(this.deps, invitation, userId);
   }
 
   /** Accepts a link invitation: anyone in the same organization holding the link, once. */
@@ -162,7 +157,8 @@ export class ConnectionService {
         'This is your own link. Share it with the person you would like to connect with.',
       );
     }
-    return this.join(invitation, userId);
+    await this.requireOrgMember(invitation.orgId, userId, 'invitation');
+    return joinByInvitation(this.deps, invitation, userId);
   }
 
   /** Declines an invitation made to the caller. The person who sent it just sees it close. */
@@ -282,82 +278,6 @@ export class ConnectionService {
   /** Lifts a block. Relationships stay ended: reconnecting takes a new invitation, accepted by both. */
   async unblock(actorId: string, blockedId: string): Promise<void> {
     await this.deps.store.blocks.remove(actorId, blockedId);
-  }
-
-  private async join(
-    invitation: ConnectionInvitation,
-    userId: string,
-  ): Promise<ConversationRecord> {
-    const { store, clock, events } = this.deps;
-    await this.requireOrgMember(invitation.orgId, userId, 'invitation');
-    const now = clock.now();
-    if (invitation.status !== 'pending') throw new DomainError('gone', NOT_OPEN);
-    if (now.getTime() >= invitation.expiresAt.getTime()) {
-      throw new DomainError('gone', 'This invitation has expired. You can ask for a new one.');
-    }
-    const creatorStillHere = await store.memberships.find(invitation.orgId, invitation.createdBy);
-    if (!creatorStillHere || (await store.blocks.existsEitherWay(userId, invitation.createdBy))) {
-      throw new DomainError('gone', NOT_OPEN);
-    }
-    const { conversation, joined } = await store.transaction(async (tx) => {
-      if (!(await tx.connectionInvitations.respond(invitation.id, 'accepted', now, userId))) {
-        throw new DomainError('gone', NOT_OPEN);
-      }
-      return invitation.kind === 'relationship'
-        ? this.joinRelationship(tx, invitation, userId, now)
-        : this.joinCircle(tx, invitation, userId, now);
-    });
-    await announce(() =>
-      events.publish('conversation.access_gained', {
-        conversationId: conversation.id,
-        userIds: joined,
-      }),
-    );
-    return conversation;
-  }
-
-  private async joinRelationship(
-    tx: Store,
-    invitation: ConnectionInvitation,
-    userId: string,
-    now: Date,
-  ) {
-    const key = pairKey(invitation.createdBy, userId);
-    let conversation = await tx.conversations.findByPairKey(invitation.orgId, key);
-    if (!conversation) {
-      conversation = {
-        id: this.deps.newId(),
-        orgId: invitation.orgId,
-        kind: 'relationship',
-        name: null,
-        pairKey: key,
-        lastSeq: 0,
-        membersCanInvite: false,
-        createdAt: now,
-        lastActivityAt: null,
-      };
-      await tx.conversations.insert(conversation);
-    }
-    // Reconnecting after either left brings both back into the same relationship, history and all.
-    const joined = [invitation.createdBy, userId];
-    for (const id of joined) await tx.conversationMembers.join(conversation.id, id, now);
-    return { conversation, joined };
-  }
-
-  private async joinCircle(tx: Store, invitation: ConnectionInvitation, userId: string, now: Date) {
-    const conversation = invitation.conversationId
-      ? await tx.conversations.findById(invitation.conversationId)
-      : undefined;
-    if (!conversation) throw new DomainError('gone', NOT_OPEN);
-    if (await tx.conversationMembers.findActive(conversation.id, userId))
-      return { conversation, joined: [userId] };
-    if ((await tx.conversationMembers.countActive(conversation.id)) >= MAX_CIRCLE_SIZE) {
-      throw conflict(
-        `This circle already has ${MAX_CIRCLE_SIZE} people, which is as many as a circle holds.`,
-      );
-    }
-    await tx.conversationMembers.join(conversation.id, userId, now);
-    return { conversation, joined: [userId] };
   }
 
   private async create(

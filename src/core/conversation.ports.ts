@@ -81,6 +81,8 @@ export interface ConversationRepo {
   insert(conversation: ConversationRecord): Promise<void>;
   findById(id: string): Promise<ConversationRecord | undefined>;
   findByPairKey(orgId: string, pairKey: string): Promise<ConversationRecord | undefined>;
+  /** Reads the row and locks it until the transaction ends (PostgreSQL; SQLite transactions are serial). */
+  lock(id: string): Promise<ConversationRecord | undefined>;
   /**
    * Takes the next sequence number: `last_seq = last_seq + 1 … RETURNING last_seq`. The row lock this
    * takes serializes concurrent posts in one conversation until the transaction ends.

@@ -112,6 +112,26 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     );
   });
 
+  it('never lets concurrent acceptances take a circle past 50 people', async () => {
+    const crowd = await seedOrg(app.ctx, 55, 'Crowd');
+    const [first, ...rest] = crowd.ids as [string, ...string[]];
+    const circle = await app.ctx.connections.createCircle(first, {
+      orgId: crowd.orgId,
+      name: 'Full house',
+    });
+    const invite = async (userId: string) =>
+      (await app.ctx.connections.inviteToCircle(first, circle.id, { userId })).invitation.id;
+    for (const userId of rest.slice(0, 47))
+      await app.ctx.connections.accept(userId, await invite(userId));
+    const late = rest.slice(47, 54);
+    const invitations = await Promise.all(late.map(invite));
+    const outcomes = await Promise.allSettled(
+      late.map((userId, i) => app.ctx.connections.accept(userId, invitations[i]!)),
+    );
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(2);
+    expect(await store().conversationMembers.countActive(circle.id)).toBe(50);
+  });
+
   it('answers an invitation exactly once', async () => {
     const [a, b] = ids as [string, string];
     const { invitation } = await app.ctx.connections.inviteToRelationship(a, { orgId });

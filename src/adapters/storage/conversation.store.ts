@@ -56,6 +56,17 @@ export class ConversationStore implements ConversationRepo {
     return row && toConversation(row);
   }
 
+  async lock(id: string): Promise<ConversationRecord | undefined> {
+    // A no-op update rather than SELECT … FOR UPDATE, which SQLite does not parse.
+    const row = await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toConversation(row);
+  }
+
   async nextSeq(id: string, at: Date): Promise<number> {
     // One statement that both locks the row (PostgreSQL) and increments: concurrent posters queue here.
     const row = await this.db
