@@ -78,6 +78,7 @@ export interface RelationshipLimits {
 
 /** Conversation rows and their sequence counters. */
 export interface ConversationRepo {
+  /** Inserts; for a relationship whose pair already has one in the organization, inserts nothing. */
   insert(conversation: ConversationRecord): Promise<void>;
   findById(id: string): Promise<ConversationRecord | undefined>;
   findByPairKey(orgId: string, pairKey: string): Promise<ConversationRecord | undefined>;

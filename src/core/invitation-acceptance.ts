@@ -82,6 +82,7 @@ async function joinRelationship(
       lastActivityAt: null,
     };
     await tx.conversations.insert(conversation);
+    conversation = (await tx.conversations.findByPairKey(invitation.orgId, key)) ?? conversation;
   }
   // Reconnecting after either left brings both back into the same relationship, history and all.
   const joined = [invitation.createdBy, userId];

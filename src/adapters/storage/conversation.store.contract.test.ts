@@ -132,6 +132,36 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     expect(await store().conversationMembers.countActive(circle.id)).toBe(50);
   });
 
+  it('opens one relationship when invitations in both directions are accepted at once', async () => {
+    const pair = await seedOrg(app.ctx, 2, 'Pair');
+    const [a, b] = pair.ids as [string, string];
+    const now = app.ctx.clock.now();
+    const invitation = (createdBy: string, inviteeId: string) => ({
+      id: newId(),
+      orgId: pair.orgId,
+      kind: 'relationship' as const,
+      conversationId: null,
+      createdBy,
+      inviteeId,
+      tokenHash: null,
+      status: 'pending' as const,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 60_000),
+      respondedAt: null,
+      usedBy: null,
+    });
+    // Written straight to the store: the service would refuse the second while the first is open.
+    const ab = invitation(a, b);
+    const ba = invitation(b, a);
+    await store().connectionInvitations.insert(ab);
+    await store().connectionInvitations.insert(ba);
+    const [one, two] = await Promise.all([
+      app.ctx.connections.accept(b, ab.id),
+      app.ctx.connections.accept(a, ba.id),
+    ]);
+    expect(one.id).toBe(two.id);
+  });
+
   it('answers an invitation exactly once', async () => {
     const [a, b] = ids as [string, string];
     const { invitation } = await app.ctx.connections.inviteToRelationship(a, { orgId });

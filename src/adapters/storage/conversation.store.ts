@@ -34,6 +34,8 @@ export class ConversationStore implements ConversationRepo {
         created_at: ts(c.createdAt),
         last_activity_at: c.lastActivityAt && ts(c.lastActivityAt),
       })
+      // Two acceptances racing to open the same pair's relationship: the second inserts nothing and re-reads.
+      .onConflict((oc) => oc.columns(['org_id', 'pair_key']).doNothing())
       .execute();
   }
 
