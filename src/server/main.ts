@@ -51,10 +51,13 @@ export async function startServer(
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await Promise.all(attachments.map((a) => a.close()));
-      const grace = new Promise<void>((resolve) =>
-        setTimeout(resolve, ctx.config.shutdownGraceMs).unref(),
-      );
+      // The grace timer keeps the process alive while requests finish; it is cleared once they have.
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, ctx.config.shutdownGraceMs);
+      });
       await Promise.race([stopped, grace]);
+      clearTimeout(timer);
       server.closeAllConnections();
       await ctx.close();
     })();

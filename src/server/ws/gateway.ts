@@ -220,8 +220,9 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       for (const conn of [...core.hub.connections]) conn.close(1001, 'server stopping');
       await ready.catch(() => undefined);
       await stopRelay?.().catch(() => undefined);
-      // Sockets that do not finish the closing handshake promptly are cut off.
-      await new Promise((r) => setTimeout(r, 50).unref());
+      // Sockets that do not finish the closing handshake promptly are cut off. The timer stays
+      // referenced: during shutdown it may be the only thing keeping the process alive.
+      await new Promise((r) => setTimeout(r, 50));
       for (const conn of [...core.hub.connections]) conn.socket.terminate();
       wss.close();
     },
