@@ -1,6 +1,8 @@
 /** Reads the suggested action out of a directive ("you should call your sister" → "calling my sister"). */
 import { LEXICON } from './lexicon.ts';
-import { WORD, type Doc } from './tokenize.ts';
+import { KIND, type Doc } from './tokenize.ts';
+
+const { WORD } = KIND;
 
 const VERBS = new Set(LEXICON.IMPV?.split('|').map((v) => v.split('_')[0] as string));
 const TRAILING = new Set([
@@ -20,6 +22,40 @@ const TRAILING = new Set([
 ]);
 const PAST =
   /(ed|went|took|told|made|got|gave|left|wrote|did|spoke|sent|slept|ate|drank|saw|put|set|let|cut|quit)$/;
+const ESCALATION = new Set([
+  'crisis',
+  '911',
+  '999',
+  '112',
+  'hospital',
+  'police',
+  'cops',
+  'ambulance',
+  'emergency',
+  'er',
+  'hotline',
+  'helpline',
+  'lifeline',
+  'doctor',
+  'gp',
+  'therapist',
+  'psychiatrist',
+  'counselor',
+  'counsellor',
+  'professional',
+  'therapy',
+  'psych',
+  'ward',
+  'rehab',
+  'meds',
+  'medication',
+  'someone',
+  'somebody',
+  'help',
+  'services',
+  'dbt',
+  'cbt',
+]);
 const PEOPLE = new Set(LEXICON.PEOPLE?.split('|').map((p) => p.replace(/_/g, ' ')));
 const SKIP = new Set([
   'just',
@@ -97,6 +133,8 @@ export interface Action {
   person?: string;
   /** True for "don't…", "stop…": framed around avoiding something. */
   avoid: boolean;
+  /** True when the action hands the person to services or professionals (never echoed back as advice). */
+  escalates?: boolean;
 }
 
 /** Turns a base verb into its -ing form. */
@@ -146,6 +184,7 @@ export function readAction(
     words.push(w);
   }
   while (words.length > 1 && TRAILING.has(words.at(-1) as string)) words.pop();
+  if (words.some((w) => ESCALATION.has(w))) return { avoid, escalates: true };
   const person = findPerson(words);
   const first = words[0];
   const unclear =

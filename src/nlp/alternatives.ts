@@ -70,6 +70,7 @@ export function alternativesFor(
   if (category !== 'directive')
     return [...(GENERIC[key ?? ''] ?? GENERIC[defaultKey(category)] ?? [])];
   const out: string[] = [];
+  if (action?.escalates) out.push("Is there anyone you'd want to talk this through with?");
   if (action?.person) out.push(`How are things with ${action.person} at the moment?`);
   if (action?.gerund)
     out.push(`For me, ${action.gerund} helped a little once. I don't know if it fits for you.`);

@@ -3,7 +3,7 @@ import { readAction } from './action.ts';
 import { alternativesFor } from './alternatives.ts';
 import { CATEGORY_KEYS, categoryMeta } from './categories.ts';
 import { contentWords, echoedSentences } from './context.ts';
-import { detectLanguage } from './language.ts';
+import { languageOf } from './language.ts';
 import { findHits, type Hit } from './match.ts';
 import { markScopes } from './scope.ts';
 import { clauseEnd, tokenize, type Doc } from './tokenize.ts';
@@ -17,9 +17,19 @@ function emptyRecord<T>(value: T): Record<Category, T> {
 
 /** True when `candidate` would itself draw a fear-side finding (alternatives must never). */
 export function hasFearSide(candidate: string): boolean {
+  const cached = FEAR_CHECKED.get(candidate);
+  if (cached !== undefined) return cached;
   const doc = tokenize(candidate);
-  return findHits(doc, markScopes(doc)).some((h) => categoryMeta(h.category).side === 'fear');
+  const result = findHits(doc, markScopes(doc)).some(
+    (h) => categoryMeta(h.category).side === 'fear',
+  );
+  // Most alternatives are fixed lines; a bounded memo keeps the check off the hot path.
+  if (FEAR_CHECKED.size > 5000) FEAR_CHECKED.clear();
+  FEAR_CHECKED.set(candidate, result);
+  return result;
 }
+
+const FEAR_CHECKED = new Map<string, boolean>();
 
 function subjectBefore(doc: Doc, hit: Hit): string | undefined {
   return doc.words[hit.start];
@@ -84,9 +94,9 @@ function contextHits(doc: Doc, context: string | undefined, hits: Hit[]): Findin
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const scores = emptyRecord(0);
   const flags = emptyRecord(false);
-  if (detectLanguage(text) === 'unsupported')
-    return { language: 'unsupported', findings: [], scores, flags, hope: 0.5 };
   const doc = tokenize(text);
+  if (languageOf(doc) === 'unsupported')
+    return { language: 'unsupported', findings: [], scores, flags, hope: 0.5 };
   const hits = findHits(doc, markScopes(doc));
   const findings = hits.map((h) => toFinding(doc, h));
   findings.push(...contextHits(doc, options.context, hits));

@@ -1,5 +1,7 @@
 /** Small grammatical checks the rules share: what stands before a match, and who its subject is. */
-import { WORD, type Doc } from './tokenize.ts';
+import { KIND, type Doc } from './tokenize.ts';
+
+const { WORD } = KIND;
 
 /** The word `n` words before token `i` within the same clause, or undefined. */
 export function wordBefore(doc: Doc, i: number, n = 1): string | undefined {

@@ -1,4 +1,7 @@
 /** Cheap language check: the coach reads English only, and says so rather than guessing at other languages. */
+import { KIND, tokenize, type Doc } from './tokenize.ts';
+
+const { WORD } = KIND;
 
 const ENGLISH = new Set(
   (
@@ -18,25 +21,28 @@ const OTHER = new Set(
   ).split(' '),
 );
 
-const WORDS = /[\p{L}']+/gu;
-const LATIN = /[a-z]/i;
-
 /** 'en' unless the text is clearly in another language (or another script). Short texts count as English. */
 export function detectLanguage(text: string): 'en' | 'unsupported' {
+  return languageOf(tokenize(text));
+}
+
+/** The same check over an already tokenized draft (the hot path: no second pass over the text). */
+export function languageOf(doc: Doc): 'en' | 'unsupported' {
   let english = 0;
   let other = 0;
   let total = 0;
   let nonLatin = 0;
-  WORDS.lastIndex = 0;
-  for (let m = WORDS.exec(text); m !== null && total < 200; m = WORDS.exec(text)) {
-    const w = m[0].toLowerCase();
+  for (let i = 0; i < doc.words.length && total < 200; i++) {
+    if (doc.kinds[i] !== WORD) continue;
+    const w = doc.words[i] as string;
     total++;
-    if (!LATIN.test(w)) nonLatin++;
+    // Letters past Latin Extended-B (Cyrillic, CJK, Arabic…) mean another script.
+    if (w.charCodeAt(0) > 0x24f) nonLatin++;
     if (ENGLISH.has(w)) english++;
     else if (OTHER.has(w)) other++;
   }
   if (total === 0) return 'en';
-  if (nonLatin / total > 0.5 && total >= 2) return 'unsupported';
+  if (nonLatin / total > 0.5) return 'unsupported';
   if (total < 3) return 'en';
   return other >= 2 && other > english * 1.5 ? 'unsupported' : 'en';
 }

@@ -3,12 +3,13 @@
  * that are not the writer's own address (quotes, reported speech, meta-negation), then merge
  * and resolve overlaps between categories.
  */
-import { categoryMeta } from './categories.ts';
 import { matchAt } from './pattern.ts';
-import type { Rule } from './rule.ts';
+import type { CompiledRule, Rule } from './rule.ts';
 import { RULE_INDEX } from './rules/index.ts';
 import { NEGATED, QUOTED, REPORTED } from './scope.ts';
-import { WORD, type Doc } from './tokenize.ts';
+import { KIND, type Doc } from './tokenize.ts';
+
+const { WORD } = KIND;
 import type { Category } from './types.ts';
 
 /** A rule match over tokens [start, end). */
@@ -28,22 +29,36 @@ export function findHits(doc: Doc, scopes: Uint8Array): Hit[] {
   const { words, kinds } = doc;
   for (let i = 0; i < words.length; i++) {
     if (kinds[i] !== WORD) continue;
-    const candidates = RULE_INDEX.get(words[i] as string);
-    if (candidates === undefined) continue;
-    const scope = scopes[i] as number;
-    for (const { rule, pattern } of candidates) {
-      const side = categoryMeta(rule.category).side;
-      if (
-        side === 'fear' ? scope & FEAR_HIDDEN : rule.category !== 'mutuality' && scope & HOPE_HIDDEN
-      )
-        continue;
-      const end = matchAt(doc, pattern, i);
-      if (end <= i) continue;
-      if (rule.check && !rule.check(doc, i, end)) continue;
-      hits.push({ rule, category: rule.category, start: i, end });
-    }
+    const word = words[i] as string;
+    const single = RULE_INDEX.byWord.get(word);
+    if (single !== undefined) tryAll(doc, scopes, i, single, hits);
+    if (kinds[i + 1] !== WORD) continue;
+    const paired = RULE_INDEX.byPair.get(word)?.get(words[i + 1] as string);
+    if (paired !== undefined) tryAll(doc, scopes, i, paired, hits);
   }
+  hits.sort((a, b) => a.start - b.start);
   return resolve(doc, hits);
+}
+
+function tryAll(
+  doc: Doc,
+  scopes: Uint8Array,
+  i: number,
+  candidates: readonly CompiledRule[],
+  hits: Hit[],
+): void {
+  const scope = scopes[i] as number;
+  for (const { rule, pattern, isFear } of candidates) {
+    if (
+      scope !== 0 &&
+      (isFear ? scope & FEAR_HIDDEN : rule.category !== 'mutuality' && scope & HOPE_HIDDEN)
+    )
+      continue;
+    const end = matchAt(doc, pattern, i);
+    if (end <= i) continue;
+    if (rule.check && !rule.check(doc, i, end)) continue;
+    hits.push({ rule, category: rule.category, start: i, end });
+  }
 }
 
 /** Categories a hit silences when both fall in the same sentence. */

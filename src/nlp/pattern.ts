@@ -5,7 +5,9 @@
  * are not these, `$` the clause ends here, and a leading `^` means the match starts a clause.
  */
 import { KNOWN_WORDS } from './normalize.ts';
-import { WORD, type Doc } from './tokenize.ts';
+import { KIND, type Doc } from './tokenize.ts';
+
+const { WORD } = KIND;
 
 type Seqs = { single: Set<string>; multi: string[][] };
 type Elem =
@@ -21,6 +23,8 @@ export interface Pattern {
   elems: Elem[];
   /** Words that can start a match (for the trigger index). */
   triggers: string[];
+  /** When set, the word after the trigger must be one of these (a cheap pre-check). */
+  next?: Set<string>;
 }
 
 function expandAlternatives(spec: string, classes: Record<string, string>): string[] {
@@ -65,30 +69,33 @@ export function compilePattern(source: string, classes: Record<string, string>):
   if (!first || first.t !== 'alt' || first.opt)
     throw new Error(`pattern must start with a required word: ${source}`);
   const triggers = [...first.seqs.single, ...first.seqs.multi.map((m) => m[0] as string)];
-  return { source, lead, elems, triggers };
+  const next = nextWords(elems);
+  return next ? { source, lead, elems, triggers, next } : { source, lead, elems, triggers };
 }
 
-function seqLengths(doc: Doc, seqs: Seqs, ti: number, out: number[]): void {
-  out.length = 0;
-  if (doc.kinds[ti] !== WORD) return;
-  for (const m of seqs.multi) {
-    let k = 0;
-    while (k < m.length && doc.kinds[ti + k] === WORD && doc.words[ti + k] === m[k]) k++;
-    if (k === m.length) out.push(k);
+function seqAt(doc: Doc, seq: string[], ti: number): boolean {
+  for (let k = 0; k < seq.length; k++) {
+    if (doc.kinds[ti + k] !== WORD || doc.words[ti + k] !== seq[k]) return false;
   }
-  if (seqs.single.has(doc.words[ti] as string)) out.push(1);
+  return true;
 }
 
+function anyAt(doc: Doc, seqs: Seqs, ti: number): boolean {
+  if (doc.kinds[ti] !== WORD) return false;
+  if (seqs.single.has(doc.words[ti] as string)) return true;
+  for (const m of seqs.multi) if (seqAt(doc, m, ti)) return true;
+  return false;
+}
+
+// Recursive backtracking without allocation: patterns are short, so depth stays small.
 function step(doc: Doc, elems: Elem[], ei: number, ti: number, reps: number): number {
   if (ei === elems.length) return ti;
   const e = elems[ei] as Elem;
-  const lens: number[] = [];
   switch (e.t) {
     case 'end':
       return doc.kinds[ti] === WORD ? -1 : step(doc, elems, ei + 1, ti, 0);
     case 'not':
-      seqLengths(doc, e.seqs, ti, lens);
-      return lens.length > 0 ? -1 : step(doc, elems, ei + 1, ti, 0);
+      return anyAt(doc, e.seqs, ti) ? -1 : step(doc, elems, ei + 1, ti, 0);
     case 'gap':
       for (let k = 0; k <= e.n; k++) {
         if (k > 0 && doc.kinds[ti + k - 1] !== WORD) break;
@@ -97,21 +104,50 @@ function step(doc: Doc, elems: Elem[], ei: number, ti: number, reps: number): nu
       }
       return -1;
     case 'alt': {
-      seqLengths(doc, e.seqs, ti, lens);
-      for (const len of lens) {
-        const r =
-          e.star && reps < 3
-            ? step(doc, elems, ei, ti + len, reps + 1)
-            : step(doc, elems, ei + 1, ti + len, 0);
-        if (r >= 0) return r;
+      if (doc.kinds[ti] === WORD) {
+        for (const m of e.seqs.multi) {
+          if (!seqAt(doc, m, ti)) continue;
+          const r =
+            e.star && reps < 3
+              ? step(doc, elems, ei, ti + m.length, reps + 1)
+              : step(doc, elems, ei + 1, ti + m.length, 0);
+          if (r >= 0) return r;
+        }
+        if (e.seqs.single.has(doc.words[ti] as string)) {
+          const r =
+            e.star && reps < 3
+              ? step(doc, elems, ei, ti + 1, reps + 1)
+              : step(doc, elems, ei + 1, ti + 1, 0);
+          if (r >= 0) return r;
+        }
       }
       return e.opt ? step(doc, elems, ei + 1, ti, 0) : -1;
     }
   }
 }
 
+/** Words that may stand right after a single-word trigger, or undefined when anything may. */
+function nextWords(elems: Elem[]): Set<string> | undefined {
+  const first = elems[0];
+  if (!first || first.t !== 'alt' || first.seqs.multi.length > 0 || first.star) return undefined;
+  const out = new Set<string>();
+  for (let i = 1; i < elems.length; i++) {
+    const e = elems[i] as Elem;
+    if (e.t !== 'alt') return undefined;
+    for (const w of e.seqs.single) out.add(w);
+    for (const m of e.seqs.multi) out.add(m[0] as string);
+    if (!e.opt) return out;
+  }
+  return undefined;
+}
+
 /** Matches `pattern` at token `ti`; returns the exclusive end token index, or -1. */
 export function matchAt(doc: Doc, pattern: Pattern, ti: number): number {
   if (pattern.lead && !doc.lead[ti]) return -1;
+  if (
+    pattern.next &&
+    (doc.kinds[ti + 1] !== WORD || !pattern.next.has(doc.words[ti + 1] as string))
+  )
+    return -1;
   return step(doc, pattern.elems, 0, ti, 0);
 }

@@ -1,4 +1,5 @@
 /** The shape of a coach rule and the registry that indexes every rule's patterns by trigger word. */
+import { categoryMeta } from './categories.ts';
 import { LEXICON } from './lexicon.ts';
 import { compilePattern, type Pattern } from './pattern.ts';
 import type { Doc } from './tokenize.ts';
@@ -26,18 +27,37 @@ export interface Rule {
 export interface CompiledRule {
   rule: Rule;
   pattern: Pattern;
+  isFear: boolean;
 }
 
-/** Compiles rules and indexes them by the words that can start a match. */
-export function buildIndex(rules: readonly Rule[]): Map<string, CompiledRule[]> {
-  const index = new Map<string, CompiledRule[]>();
+/** Rules by trigger word; rules whose second word is known are further keyed by that word. */
+export interface RuleIndex {
+  byWord: Map<string, CompiledRule[]>;
+  byPair: Map<string, Map<string, CompiledRule[]>>;
+}
+
+function add<K>(map: Map<K, CompiledRule[]>, key: K, item: CompiledRule): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Compiles rules and indexes them by the words that can start a match (and the word after, when known). */
+export function buildIndex(rules: readonly Rule[]): RuleIndex {
+  const index: RuleIndex = { byWord: new Map(), byPair: new Map() };
   for (const rule of rules) {
+    const isFear = categoryMeta(rule.category).side === 'fear';
     for (const source of rule.patterns) {
       const pattern = compilePattern(source, LEXICON);
+      const item = { rule, pattern, isFear };
       for (const word of pattern.triggers) {
-        const list = index.get(word) ?? [];
-        list.push({ rule, pattern });
-        index.set(word, list);
+        if (!pattern.next) {
+          add(index.byWord, word, item);
+          continue;
+        }
+        const inner = index.byPair.get(word) ?? new Map<string, CompiledRule[]>();
+        index.byPair.set(word, inner);
+        for (const next of pattern.next) add(inner, next, item);
       }
     }
   }

@@ -4,7 +4,9 @@
  * and meta-negation ("I'm not saying you should…"). Fear-side findings there are dropped.
  */
 import { LEXICON } from './lexicon.ts';
-import { EMOJI, END, ASK, NEWLINE, OTHER, QUOTE, WORD, type Doc } from './tokenize.ts';
+import { KIND, type Doc } from './tokenize.ts';
+
+const { EMOJI, END, ASK, NEWLINE, OTHER, QUOTE, WORD } = KIND;
 
 /** Bit flags per token. */
 export const QUOTED = 1;

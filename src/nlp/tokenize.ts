@@ -1,16 +1,21 @@
 /** Splits a draft into normalized tokens with offsets, sentence and clause structure. */
 import { normalizeWord } from './normalize.ts';
 
-/** Token kinds. */
-export const WORD = 0;
-export const END = 1;
-export const COMMA = 2;
-export const QUOTE = 3;
-export const NEWLINE = 4;
-export const EMOJI = 5;
-export const OTHER = 6;
-/** A question mark (a sentence end that asks). */
-export const ASK = 7;
+/**
+ * Token kinds. Hot modules copy these into module-level constants (`const { WORD } = KIND`) so a
+ * per-token comparison never goes through a module export binding.
+ */
+export const KIND = {
+  WORD: 0,
+  END: 1,
+  COMMA: 2,
+  QUOTE: 3,
+  NEWLINE: 4,
+  EMOJI: 5,
+  OTHER: 6,
+  ASK: 7,
+} as const;
+export const { WORD, END, COMMA, QUOTE, NEWLINE, EMOJI, OTHER, ASK } = KIND;
 
 /** A tokenized draft. Parallel arrays keep one analysis free of per-token objects. */
 export interface Doc {
@@ -168,8 +173,31 @@ export function tokenize(text: string): Doc {
       capitalStarts.add(doc.words.length);
     for (const part of parts) push(doc, part, WORD, start, end);
   }
+  dropScareQuotes(doc, capitalStarts);
   markStructure(doc, capitalStarts);
   return doc;
+}
+
+/** Quote marks around one or two words ("you're being 'dramatic'") are the writer's voice: drop them. */
+function dropScareQuotes(doc: Doc, capitalStarts: Set<number>): void {
+  for (let i = 0; i < doc.kinds.length; i++) {
+    if (doc.kinds[i] !== QUOTE) continue;
+    let j = i + 1;
+    while (j < doc.kinds.length && doc.kinds[j] === WORD && j - i <= 3) j++;
+    if (doc.kinds[j] !== QUOTE || j - i - 1 < 1 || j - i - 1 > 2) continue;
+    for (const k of [j, i]) {
+      doc.words.splice(k, 1);
+      doc.kinds.splice(k, 1);
+      doc.starts.splice(k, 1);
+      doc.ends.splice(k, 1);
+    }
+    if (capitalStarts.size > 0) {
+      const shifted = [...capitalStarts].map((c) => (c > j ? c - 2 : c > i ? c - 1 : c));
+      capitalStarts.clear();
+      for (const c of shifted) capitalStarts.add(c);
+    }
+    i = j - 2;
+  }
 }
 
 function isCapitalStart(word: string): boolean {

@@ -1,7 +1,9 @@
 /** Curiosity: open questions and invitations that ask for the other person's own meaning. */
 import { hasWord, wordAt } from '../guards.ts';
 import type { Rule } from '../rule.ts';
-import { WORD, type Doc } from '../tokenize.ts';
+import { KIND, type Doc } from '../tokenize.ts';
+
+const { WORD } = KIND;
 
 const AUX = new Set([
   'do',

@@ -9,7 +9,9 @@ import {
 } from '../guards.ts';
 import { LEXICON } from '../lexicon.ts';
 import type { Rule } from '../rule.ts';
-import { WORD, sentenceEnd, type Doc } from '../tokenize.ts';
+import { KIND, sentenceEnd, type Doc } from '../tokenize.ts';
+
+const { WORD } = KIND;
 
 const NOT_INSTRUCTION_AFTER_SHOULD = new Set(['know']);
 /** "you should see my kitchen": see/hear followed by these is an aside, not advice. */

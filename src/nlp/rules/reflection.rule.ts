@@ -67,6 +67,7 @@ export const REFLECTION_RULES: Rule[] = [
     patterns: [
       'that|this|it @ADV? sounds|sounded|seems|must_be|must_have_been|must_feel|must_have_felt @ADV? @ADV? @FEELADJ',
       'that|this @ADV? is|was|has_been @ADV? @ADV? @FEELADJ',
+      'that|it|this @ADV? must|must_have|would_have|would @ADV? hurt|hurt_so_much|stung|sting|been_hard|be_hard|felt',
       'what a @ADV? @FEELADJ|lot|nightmare|day|week|mess',
       'that|this is @ADV? a_lot|so_much|too_much|a_heavy_thing|such_a_lot',
       'no wonder you|it|that',
