@@ -43,9 +43,15 @@ const p99 = percentile(sorted, 0.99);
 const perSecond = COUNT / (analyzeTotal / 1000);
 const ratio = analyzeTotal / tokenizeTotal;
 
-console.log(`messages: ${COUNT} (average ${averageLength} chars, ${Math.round(tokens / COUNT)} tokens, ${(findings / COUNT).toFixed(2)} findings each)`);
-console.log(`analyze:  p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms, ${Math.round(perSecond)} messages/s on one core (targets: p99 <= 1 ms, >= 5,000/s)`);
-console.log(`tokenize: ${(tokenizeTotal / COUNT).toFixed(4)} ms per message; analyze/tokenize ratio ${ratio.toFixed(2)} (target <= 3)`);
+console.log(
+  `messages: ${COUNT} (average ${averageLength} chars, ${Math.round(tokens / COUNT)} tokens, ${(findings / COUNT).toFixed(2)} findings each)`,
+);
+console.log(
+  `analyze:  p50 ${p50.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms, ${Math.round(perSecond)} messages/s on one core (targets: p99 <= 1 ms, >= 5,000/s)`,
+);
+console.log(
+  `tokenize: ${(tokenizeTotal / COUNT).toFixed(4)} ms per message; analyze/tokenize ratio ${ratio.toFixed(2)} (target <= 3)`,
+);
 
 if (existsSync('/usr/bin/chromium')) {
   try {
@@ -55,7 +61,9 @@ if (existsSync('/usr/bin/chromium')) {
     console.log(`browser benchmark failed: ${(error as Error).message}`);
   }
 } else {
-  console.log('browser benchmark skipped: /usr/bin/chromium not found (apt-get install -y chromium)');
+  console.log(
+    'browser benchmark skipped: /usr/bin/chromium not found (apt-get install -y chromium)',
+  );
 }
 
 console.log(
