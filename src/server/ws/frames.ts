@@ -1,5 +1,6 @@
 /** What the gateway does with each valid client frame: check, call the messaging service, answer. */
 import type { ClientFrame, WsErrorCode } from '../../contract/ws.ts';
+import { EVENTS_CHANNEL, type EventEnvelope } from '../../core/bus-events.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Connection } from './connection.ts';
 import type { GatewayCore } from './core.ts';
@@ -119,6 +120,19 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       });
       // Local sockets need not wait for the bus; the service's own hint reaches the other nodes.
       core.hub.hint(message.conversationId, message.seq);
+      if (result.duplicate) {
+        // A retry usually means the first attempt's node died between commit and hint: hint again,
+        // so sockets on other nodes do not wait for the next message to catch up.
+        const hint: EventEnvelope<'message.posted'> = {
+          name: 'message.posted',
+          payload: {
+            conversationId: message.conversationId,
+            seq: message.seq,
+            messageId: message.id,
+          },
+        };
+        await core.bus.publish(EVENTS_CHANNEL, hint);
+      }
       return;
     }
     case 'edit': {

@@ -1,0 +1,94 @@
+/** The chaos checker: compares every acknowledged message and every person's view with the store. */
+import type { Message, MessagingApi } from '../../src/core/conversation.model.ts';
+import type { ClientReport } from './chaos-client.ts';
+
+/** The figures the chaos run must report as zero (except `acked` and `stored`). */
+export interface ChaosCounts {
+  acked: number;
+  lost: number;
+  duplicated: number;
+  out_of_order: number;
+  leaked: number;
+  stored: number;
+}
+
+async function readAll(
+  api: MessagingApi,
+  userId: string,
+  conversationId: string,
+): Promise<Message[]> {
+  const out: Message[] = [];
+  for (;;) {
+    const page = await api.since(userId, conversationId, out.at(-1)?.seq ?? 0, 200);
+    out.push(...page);
+    if (page.length < 200) return out;
+  }
+}
+
+/**
+ * - lost: an acknowledged message missing from the store (or with another seq), a send never
+ *   acknowledged by the end, or a stored message missing from a member's view;
+ * - duplicated: a tagged text stored more than once, or a message received twice on one view;
+ * - out_of_order: a store with gaps, or a view whose order differs from the store's;
+ * - leaked: a message received from a conversation the person is not in.
+ */
+export async function checkChaos(
+  api: MessagingApi,
+  members: Map<string, string[]>,
+  reports: ClientReport[],
+  tag: string,
+): Promise<ChaosCounts> {
+  const counts: ChaosCounts = {
+    acked: 0,
+    lost: 0,
+    duplicated: 0,
+    out_of_order: 0,
+    leaked: 0,
+    stored: 0,
+  };
+  const stored = new Map<string, Message[]>();
+  const byId = new Map<string, Message>();
+  const texts = new Map<string, number>();
+  for (const [conversationId, ids] of members) {
+    const all = await readAll(api, ids[0]!, conversationId);
+    stored.set(conversationId, all);
+    counts.stored += all.length;
+    all.forEach((m, i) => {
+      if (m.seq !== i + 1) counts.out_of_order += 1;
+      if (byId.has(m.id)) counts.duplicated += 1;
+      byId.set(m.id, m);
+      if (m.text.includes(tag)) texts.set(m.text, (texts.get(m.text) ?? 0) + 1);
+    });
+  }
+  for (const n of texts.values()) if (n > 1) counts.duplicated += n - 1;
+
+  for (const r of reports) {
+    counts.leaked += r.leaked;
+    counts.out_of_order += r.gaps;
+    counts.duplicated += r.repeats;
+    counts.lost += r.unacked;
+    const ackedIds = new Set<string>();
+    for (const a of r.acked) {
+      if (ackedIds.has(a.id)) continue;
+      ackedIds.add(a.id);
+      counts.acked += 1;
+      const m = byId.get(a.id);
+      if (!m || m.conversationId !== a.conversationId || m.text !== a.text) counts.lost += 1;
+      else if (m.seq !== a.seq) counts.out_of_order += 1;
+    }
+    for (const [conversationId, view] of r.views) {
+      const truth = (stored.get(conversationId) ?? []).map((m) => m.id);
+      if (!members.get(conversationId)?.includes(r.userId)) counts.leaked += view.length;
+      const n = Math.min(view.length, truth.length);
+      for (let i = 0; i < n; i++) {
+        if (view[i] !== truth[i]) {
+          counts.out_of_order += 1;
+          break;
+        }
+      }
+      if (view.length < truth.length) counts.lost += truth.length - view.length;
+      if (view.length > truth.length) counts.duplicated += view.length - truth.length;
+    }
+  }
+  return counts;
+}

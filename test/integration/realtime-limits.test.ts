@@ -1,0 +1,102 @@
+/** Gateway limits with short timers: per-connection and per-person rates, heartbeats and idle cleanup. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE } from '../../src/contract/ws.ts';
+import { newId } from '../../src/lib/ids.ts';
+import { startServer, type RunningServer } from '../../src/server/main.ts';
+import { attachGateway, type Gateway } from '../../src/server/ws/gateway.ts';
+import { TEST_DATABASES } from '../support/databases.ts';
+import {
+  Probe,
+  connectPair,
+  makeOrg,
+  makePeople,
+  wsUrl,
+  type TestPerson,
+} from '../support/realtime.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
+  let app: TestApp;
+  let server: RunningServer;
+  let gateway: Gateway;
+  let url: string;
+  let ana: TestPerson, ben: TestPerson;
+  let pair: string;
+
+  beforeAll(async () => {
+    app = await createTestApp(db);
+    server = await startServer(app.ctx, {
+      attach: [
+        (s, ctx) =>
+          (gateway = attachGateway(s, ctx, {
+            heartbeatMs: 150,
+            connectionRate: { perSecond: 5, burst: 10 },
+            personRate: { perSecond: 1, burst: 3 },
+            closeAfterRefused: 30,
+          })),
+      ],
+    });
+    url = wsUrl(`http://127.0.0.1:${server.port}`);
+    [ana, ben] = (await makePeople(app.ctx, 2)) as [TestPerson, TestPerson];
+    pair = await connectPair(app.ctx, await makeOrg(app.ctx, [ana, ben]), ana, ben);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.close().catch(() => undefined);
+  });
+
+  it('limits sends per person across their sockets, with retryAfterMs, and the sockets go on', async () => {
+    const a1 = await Probe.open(url, ana.cookie);
+    const a2 = await Probe.open(url, ana.cookie);
+    const ids = Array.from({ length: 5 }, () => newId());
+    ids.forEach((id, i) =>
+      (i % 2 ? a2 : a1).send({ type: 'send', conversationId: pair, id, text: `burst ${i}` }),
+    );
+    await expect
+      .poll(
+        () =>
+          a1.all('ack').length +
+          a2.all('ack').length +
+          a1.all('error').length +
+          a2.all('error').length,
+      )
+      .toBe(5);
+    const limited = [...a1.all('error'), ...a2.all('error')];
+    expect(a1.all('ack').length + a2.all('ack').length).toBe(3);
+    expect(limited).toHaveLength(2);
+    expect(limited[0]).toMatchObject({ code: 'rate_limited', frame: 'send' });
+    expect(limited[0]!.retryAfterMs).toBeGreaterThan(0);
+    a1.send({ type: 'ping', ref: 'ok' });
+    await a1.next('pong');
+    a1.close();
+    a2.close();
+  });
+
+  it('limits frames per connection and closes a socket that keeps flooding (4008)', async () => {
+    const b = await Probe.open(url, ben.cookie);
+    for (let i = 0; i < 15; i++) b.send({ type: 'ping' });
+    await b.next('error', (e) => e.code === 'rate_limited');
+    expect(b.all('pong').length).toBeLessThanOrEqual(11);
+    for (let i = 0; i < 60; i++) b.send({ type: 'ping' });
+    expect((await b.closed).code).toBe(CLOSE.RATE_LIMITED);
+  });
+
+  it('drops a socket that stops answering heartbeats', async () => {
+    const b = await Probe.open(url, ben.cookie);
+    await expect.poll(() => [...gateway.core.hub.ofUser(ben.userId)].length).toBe(1);
+    // Stop reading: the peer can no longer answer pings, as when a phone loses its network.
+    (b.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await expect
+      .poll(() => [...gateway.core.hub.ofUser(ben.userId)].length, { timeout: 2000 })
+      .toBe(0);
+    b.ws.terminate();
+  });
+
+  it('keeps a socket that answers heartbeats', async () => {
+    const a = await Probe.open(url, ana.cookie);
+    await new Promise((r) => setTimeout(r, 600));
+    a.send({ type: 'ping', ref: 'alive' });
+    await a.next('pong');
+    a.close();
+  });
+});

@@ -1,0 +1,118 @@
+/** Two `mutual serve` processes sharing PostgreSQL and Redis: what is sent through one arrives live on the other, in order. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppContext } from '../../src/app/compose.ts';
+import { composeApp } from '../../src/app/compose.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { InProcessBus } from '../../src/adapters/bus/in-process.bus.ts';
+import { createPgSchema } from '../support/databases.ts';
+import {
+  Probe,
+  connectPair,
+  makeCircle,
+  makeOrg,
+  makePeople,
+  wsUrl,
+  type TestPerson,
+} from '../support/realtime.ts';
+import { type MutualNode, pgSchemaUrl, startNode } from '../support/realtime-node.ts';
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+const reason = 'two-node test skipped: needs TEST_DATABASE_URL and TEST_REDIS_URL';
+if (!pgUrl || !redisUrl) console.warn(`[skip] ${reason}`);
+
+describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
+  let schema: Awaited<ReturnType<typeof createPgSchema>>;
+  let setup: AppContext;
+  let nodeA: MutualNode;
+  let nodeB: MutualNode;
+  let ana: TestPerson, ben: TestPerson, cai: TestPerson;
+  let orgId: string;
+  const probes: Probe[] = [];
+
+  beforeAll(async () => {
+    schema = await createPgSchema(pgUrl!);
+    // The test's own context only creates people and conversations; the nodes do everything else.
+    setup = await composeApp(loadConfig({ DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent' }), {
+      pgSchema: schema.schema,
+      logger: createLogger('silent'),
+      bus: new InProcessBus(),
+    });
+    const env = {
+      DATABASE_URL: pgSchemaUrl(pgUrl!, schema.schema),
+      REDIS_URL: redisUrl!,
+      PORT: '0',
+    };
+    [nodeA, nodeB] = await Promise.all([startNode(env), startNode(env)]);
+    [ana, ben, cai] = (await makePeople(setup, 3)) as [TestPerson, TestPerson, TestPerson];
+    orgId = await makeOrg(setup, [ana, ben, cai]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const p of probes) p.ws.terminate();
+    await Promise.all([nodeA?.kill('SIGTERM'), nodeB?.kill('SIGTERM')]);
+    await setup?.close();
+    await schema?.drop();
+  });
+
+  const open = async (node: MutualNode, p: TestPerson) => {
+    const probe = await Probe.open(wsUrl(node.url), p.cookie);
+    probes.push(probe);
+    return probe;
+  };
+
+  it('delivers in real time on node A what is sent through node B, in the same order', async () => {
+    const pair = await connectPair(setup, orgId, ana, ben);
+    const a = await open(nodeA, ana);
+    const b = await open(nodeB, ben);
+    await a.subscribe(pair);
+    await b.subscribe(pair);
+    const texts = Array.from({ length: 30 }, (_, i) => `through B ${i + 1}`);
+    const started = Date.now();
+    const acks = await Promise.all(texts.map((t) => b.post(pair, t)));
+    await a.wait((f) => f.type === 'message' && f.message.text === texts.at(-1), 5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const got = a.all('message').filter((f) => f.message.conversationId === pair);
+    expect(got.map((f) => f.message.text)).toEqual(texts);
+    expect(got.map((f) => f.message.seq)).toEqual(acks.map((x) => x.seq));
+    expect(got.map((f) => f.message.seq)).toEqual(texts.map((_, i) => i + 1));
+  });
+
+  it('keeps one order for everyone in a circle spread over both nodes, and relays typing across', async () => {
+    const circle = await makeCircle(setup, orgId, [ana, ben, cai]);
+    const a = await open(nodeA, ana);
+    const b = await open(nodeB, ben);
+    const c = await open(nodeA, cai);
+    await Promise.all([a.subscribe(circle), b.subscribe(circle), c.subscribe(circle)]);
+    const sends = [];
+    for (let i = 0; i < 10; i++) {
+      sends.push(a.post(circle, `a${i}`), b.post(circle, `b${i}`));
+    }
+    await Promise.all(sends);
+    const seen = (p: Probe) => p.all('message').filter((f) => f.message.conversationId === circle);
+    await expect
+      .poll(() => [seen(a).length, seen(b).length, seen(c).length], { timeout: 5000 })
+      .toEqual([20, 20, 20]);
+    const order = seen(a).map((f) => f.message.id);
+    expect(seen(b).map((f) => f.message.id)).toEqual(order);
+    expect(seen(c).map((f) => f.message.id)).toEqual(order);
+    expect(seen(c).map((f) => f.message.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+
+    b.send({ type: 'typing', conversationId: circle });
+    await a.next('typing', (t) => t.userId === ben.userId);
+  });
+
+  it('closes a socket on node A within a second when the session is revoked through node B', async () => {
+    const [dee] = await makePeople(setup, 1, 'Dee');
+    const d = await open(nodeA, dee!);
+    const t0 = Date.now();
+    const res = await fetch(`${nodeB.url}/api/auth/sign-out`, {
+      method: 'POST',
+      headers: { cookie: dee!.cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(200);
+    expect((await d.closed).code).toBe(4001);
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
