@@ -1,0 +1,28 @@
+/**
+ * React Aria buttons in the app's styles. `busy` ignores presses while a request runs and keeps focus in place
+ * (React Aria's own isPending announces through a live region that axe flags once its label is gone).
+ */
+import { Button as AriaButton, type ButtonProps } from 'react-aria-components';
+
+export interface AppButtonProps extends Omit<ButtonProps, 'isPending'> {
+  variant?: 'primary' | 'quiet' | 'plain';
+  busy?: boolean;
+}
+
+export function Button({
+  variant = 'primary',
+  className,
+  busy = false,
+  onPress,
+  type,
+  ...rest
+}: AppButtonProps) {
+  return (
+    <AriaButton
+      className={`btn btn-${variant}${busy ? ' is-busy' : ''}${typeof className === 'string' ? ` ${className}` : ''}`}
+      type={busy && type === 'submit' ? 'button' : type}
+      {...(onPress ? { onPress: busy ? () => undefined : onPress } : {})}
+      {...rest}
+    />
+  );
+}

@@ -1,0 +1,23 @@
+/** Home: the person's relationships and circles, invitations waiting for them, and a way to invite someone. */
+import { useMe } from '../../api/account.ts';
+import { useCurrentOrg } from '../../api/current-org.ts';
+import { Page } from '../../components/Page.tsx';
+import { copy, fill } from '../../copy.ts';
+import { Conversations } from './Conversations.tsx';
+import { InvitePanel } from './InvitePanel.tsx';
+
+export function HomePage() {
+  const me = useMe();
+  const org = useCurrentOrg();
+  if (!me.data) return null;
+  return (
+    <Page title={copy.home.title} wide>
+      <p className="lead">{fill(copy.home.greeting, { name: me.data.user.displayName })}</p>
+      {org ? null : <p>{copy.home.noOrg}</p>}
+      <div className="home-grid">
+        <Conversations me={me.data.user.id} />
+        {org ? <InvitePanel org={org} /> : null}
+      </div>
+    </Page>
+  );
+}

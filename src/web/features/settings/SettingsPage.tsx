@@ -1,0 +1,85 @@
+/** Settings: display name and pronouns, what others see, the coach switch, limits per relationship, sessions. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ME_KEY, useMe } from '../../api/account.ts';
+import { call } from '../../api/http.ts';
+import { Button } from '../../components/Button.tsx';
+import { ApiForm } from '../../components/ApiForm.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { TextInput } from '../../components/TextInput.tsx';
+import { Toggle } from '../../components/Toggle.tsx';
+import { copy } from '../../copy.ts';
+import { Link } from '../../shell/router.tsx';
+import { formValues } from '../account/auth-forms.tsx';
+import { useCoachEnabled } from './coach-setting.ts';
+import { SharingSettings } from './SharingSettings.tsx';
+
+function Profile() {
+  const client = useQueryClient();
+  const me = useMe();
+  const save = useMutation({
+    mutationFn: (v: Record<string, string>) =>
+      call('updateMe', {
+        body: {
+          displayName: v.displayName ?? '',
+          pronouns: v.pronouns?.trim() ? v.pronouns : null,
+        },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+  });
+  const user = me.data?.user;
+  if (!user) return null;
+  return (
+    <section className="card" aria-labelledby="profile-title">
+      <h2 id="profile-title">{copy.settings.profile}</h2>
+      <ApiForm error={save.error} onSubmit={(form) => save.mutate(formValues(form))}>
+        <TextInput
+          label={copy.account.displayName}
+          name="displayName"
+          defaultValue={user.displayName}
+          isRequired
+        />
+        <TextInput
+          label={copy.settings.pronouns}
+          hint={copy.settings.pronounsHint}
+          name="pronouns"
+          defaultValue={user.pronouns ?? ''}
+        />
+        <Button type="submit" busy={save.isPending}>
+          {save.isPending ? copy.settings.saving : copy.settings.save}
+        </Button>
+        {save.isSuccess ? <Notice tone="success">{copy.settings.saved}</Notice> : null}
+      </ApiForm>
+    </section>
+  );
+}
+
+function Coach() {
+  const [on, setOn] = useCoachEnabled();
+  return (
+    <section className="card" aria-labelledby="coach-title">
+      <h2 id="coach-title">{copy.settings.coach}</h2>
+      <Toggle isSelected={on} onChange={setOn}>
+        {copy.settings.coachOn}
+      </Toggle>
+      <p className="muted">{copy.settings.coachHint}</p>
+    </section>
+  );
+}
+
+export function SettingsPage() {
+  return (
+    <Page title={copy.settings.title} wide>
+      <div className="home-grid">
+        <Profile />
+        <div className="stack">
+          <Coach />
+          <SharingSettings />
+        </div>
+      </div>
+      <p>
+        <Link href="/sessions">{copy.settings.sessionsLink}</Link>
+      </p>
+    </Page>
+  );
+}

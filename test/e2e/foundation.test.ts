@@ -1,0 +1,155 @@
+/** Browser tests for the foundation pages: setup, sign up/in/out, invitation, sessions, more support, admin. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { ensureWebBuild } from './support/build.ts';
+import {
+  checkPage,
+  fillAccount,
+  makeInviteLink,
+  makePerson,
+  signIn,
+  signUp,
+} from './support/flows.ts';
+
+if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
+
+describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
+  let srv: TestServer;
+  let tb: TestBrowser;
+  const admin = makePerson('Robin');
+  const peer = makePerson('Sam');
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    srv = await startTestServer(
+      { name: 'sqlite', url: 'sqlite::memory:' },
+      { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+    );
+    tb = await launch(srv.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await tb?.close();
+    await srv?.close();
+    expect(tb?.foreign ?? []).toEqual([]);
+  }, 90_000);
+
+  it('offers one-time setup on an empty database, then it is gone', async () => {
+    const ctx = await tb.newContext();
+    const page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Welcome to Mutual' }).waitFor();
+    await checkPage(page, 'setup');
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await expect.poll(() => page.locator('.field-error').count()).toBeGreaterThan(0);
+    await page.getByLabel('Organization name').fill('Riverside Peers');
+    await fillAccount(page, admin, true);
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await checkPage(page, 'home-admin');
+    await page.goto('/setup');
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await ctx.close();
+  }, 90_000);
+
+  it('shows the server’s field messages next to the inputs', async () => {
+    const ctx = await tb.newContext();
+    const page = await ctx.newPage();
+    await page.goto('/sign-up');
+    await fillAccount(page, { ...makePerson('Short'), password: 'too short' }, true);
+    await page.getByRole('button', { name: 'Make my account' }).click();
+    const error = page.locator('.field-error', { hasText: /at least 12/ });
+    await error.waitFor();
+    await expect
+      .poll(() => page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid'))
+      .toBe('true');
+    await checkPage(page, 'sign-up-errors');
+    await ctx.close();
+  }, 90_000);
+
+  it('invites someone by link; they sign up and join', async () => {
+    const adminCtx = await tb.newContext();
+    const a = await adminCtx.newPage();
+    await signIn(a, admin);
+    const link = await makeInviteLink(a);
+    expect(link).toMatch(/\/join\//);
+    await checkPage(a, 'home-invite-link');
+
+    const peerCtx = await tb.newContext({ width: 360, height: 740 });
+    const p = await peerCtx.newPage();
+    await p.goto(link);
+    await p.getByRole('heading', { name: 'Join Riverside Peers' }).waitFor();
+    await checkPage(p, 'join-signed-out');
+    const path = new URL(link).pathname;
+    await signUp(p, peer, path);
+    await p.getByRole('button', { name: 'Join Riverside Peers' }).click();
+    await p.getByText('You are now part of Riverside Peers.').waitFor();
+    await checkPage(p, 'join-done');
+
+    // The link works once.
+    await p.goto(link);
+    await p.getByText(/already been used/).waitFor();
+
+    await a.goto('/admin');
+    await a.getByText(peer.displayName).first().waitFor();
+    await checkPage(a, 'admin');
+    await adminCtx.close();
+    await peerCtx.close();
+  }, 90_000);
+
+  it('admins edit More support; everyone sees it', async () => {
+    const ctx = await tb.newContext();
+    const a = await ctx.newPage();
+    await signIn(a, admin);
+    await a.getByRole('link', { name: 'More support' }).click();
+    await a.getByRole('heading', { name: 'More support', level: 1 }).waitFor();
+    await a.getByRole('button', { name: 'Edit this page' }).click();
+    await a.getByRole('button', { name: 'Add a resource' }).click();
+    await a.getByLabel('Name', { exact: true }).fill('Riverside warmline');
+    await a.getByLabel('How to reach it').fill('555-0100, every evening 6 pm to midnight');
+    await a
+      .getByLabel('Statement about outside services')
+      .fill(
+        'We do not contact outside services. If you would like us to, say so and we will work it out together.',
+      );
+    await checkPage(a, 'support-edit');
+    await a.getByRole('button', { name: 'Save' }).click();
+    await a.getByText('Riverside warmline').waitFor();
+    await ctx.close();
+
+    const peerCtx = await tb.newContext();
+    const p = await peerCtx.newPage();
+    await signIn(p, peer);
+    await p.getByRole('link', { name: 'More support' }).click();
+    await p.getByText('Riverside warmline').waitFor();
+    await p.getByText(/We do not contact outside services/).waitFor();
+    await checkPage(p, 'support');
+    await peerCtx.close();
+  }, 90_000);
+
+  it('lists sessions, revokes another one, and signs out', async () => {
+    const other = await tb.newContext();
+    const o = await other.newPage();
+    await signIn(o, peer);
+    const ctx = await tb.newContext();
+    const page = await ctx.newPage();
+    await signIn(page, peer);
+    await page.goto('/settings');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await checkPage(page, 'settings');
+    await page.getByRole('link', { name: 'See where you are signed in' }).click();
+    await page.getByRole('heading', { name: 'Your sessions', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.list > li').count()).toBeGreaterThanOrEqual(2);
+    await checkPage(page, 'sessions');
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page.getByText(/Signed out \d+ other sessions/).waitFor();
+    await o.reload();
+    await o.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await checkPage(page, 'sign-in');
+    await ctx.close();
+    await other.close();
+  }, 90_000);
+});

@@ -1,0 +1,229 @@
+/**
+ * The four tasks in Chromium: two people reflecting with reveal-together, building an intention with steps,
+ * sharing a worldview page then revoking it, seeing their insights chart, and the export page. Each page is
+ * checked with axe and screenshotted (test-results/screenshots/four-tasks-*).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/lib/ids.ts';
+import { connect, createOrg, joinOrg, type TestPerson } from '../support/conversations.ts';
+import { person, startTestServer, type TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { ensureWebBuild } from './support/build.ts';
+import { checkPage, signIn, type Person } from './support/flows.ts';
+
+if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
+
+const LINES: Array<[0 | 1, string]> = [
+  [0, 'what happened after the meeting? how are you feeling about it'],
+  [1, 'it was a lot honestly. I felt really small in that room'],
+  [0, 'that sounds really hard. I am here'],
+  [1, 'we could go for a walk on saturday, what do you think?'],
+  [0, 'yes lets do that together. what would make it feel good for you?'],
+  [1, 'when I went through something like this before, walking helped me'],
+  [0, 'I wonder how you make sense of it now'],
+  [1, 'what was your week like?'],
+];
+
+describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
+  let srv: TestServer;
+  let tb: TestBrowser;
+  let ada: Person & TestPerson;
+  let ben: Person & TestPerson;
+  let relationshipId: string;
+  let adaPage: Page;
+  let benPage: Page;
+
+  async function account(name: string, orgId?: string): Promise<Person & TestPerson> {
+    const client = srv.client();
+    const p = person(name);
+    const res = await client.post('/api/auth/sign-up', { ...p, displayName: name });
+    expect(res.status).toBe(201);
+    const id = res.body.user.id as string;
+    if (orgId) await joinOrg(srv, orgId, id);
+    return { ...p, displayName: name, id, name, client };
+  }
+
+  /** Messages spread over six weeks, written straight into the store so the weeks differ. */
+  async function seedMessages(): Promise<void> {
+    const { store } = srv.ctx.db;
+    const start = Date.now() - 42 * 86_400_000;
+    for (let i = 0; i < 48; i++) {
+      const [who, text] = LINES[i % LINES.length] as [0 | 1, string];
+      const at = new Date(start + i * 0.85 * 86_400_000);
+      const seq = await store.conversations.nextSeq(relationshipId, at);
+      await store.messages.insertIfNew({
+        id: newId(at.getTime()),
+        conversationId: relationshipId,
+        seq,
+        authorId: (who === 0 ? ada : ben).id,
+        text,
+        createdAt: at,
+        editedAt: null,
+        deletedAt: null,
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    srv = await startTestServer(
+      { name: 'sqlite', url: 'sqlite::memory:' },
+      { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+    );
+    const organizer = await account('Organizer');
+    const orgId = await createOrg(srv, organizer);
+    ada = await account('Ada', orgId);
+    ben = await account('Ben', orgId);
+    relationshipId = await connect(ada, ben, orgId);
+    await seedMessages();
+    tb = await launch(srv.url);
+    adaPage = await (await tb.newContext()).newPage();
+    benPage = await (await tb.newContext()).newPage();
+    await signIn(adaPage, ada);
+    await signIn(benPage, ben);
+  }, 180_000);
+
+  afterAll(async () => {
+    await tb?.close();
+    await srv?.close();
+    expect(tb?.foreign ?? []).toEqual([]);
+    expect(tb?.problems ?? []).toEqual([]);
+  });
+
+  const base = () => `/together/${relationshipId}`;
+
+  async function writeReflection(page: Page, note: string): Promise<void> {
+    await page.getByRole('button', { name: 'Write my reflection' }).click();
+    for (const [task, n] of [
+      ['Connection', '4'],
+      ['Worldview', '3'],
+      ['Mutuality', '5'],
+      ['Moving toward', '3'],
+    ] as const) {
+      await page
+        .getByRole('group', { name: new RegExp(`^${task}: How present`) })
+        .getByText(n, { exact: true })
+        .click();
+    }
+    await page.getByLabel('Connection: In my words').fill(note);
+    await page
+      .getByLabel('What I want to try next time (optional)')
+      .fill('Ask one more open question before sharing my view.');
+    await page.getByRole('button', { name: 'Save my reflection' }).click();
+    await page.getByRole('heading', { name: 'My reflection' }).waitFor();
+  }
+
+  it('reveals two reflections together once both have written', async () => {
+    await adaPage.goto('/together');
+    await adaPage.getByRole('heading', { name: 'Together', level: 1 }).waitFor();
+    await adaPage.getByRole('link', { name: 'Reflect together' }).first().waitFor();
+    await checkPage(adaPage, 'four-tasks-hub');
+    await adaPage.getByRole('link', { name: 'Reflect together' }).first().click();
+    await adaPage.getByLabel('What are we reflecting on?').fill('Our walk on Saturday');
+    await adaPage.getByRole('button', { name: 'Start', exact: true }).click();
+    await adaPage.getByRole('heading', { name: 'Our walk on Saturday' }).waitFor();
+    await writeReflection(adaPage, 'Ada: I felt close when we slowed down by the river.');
+    await checkPage(adaPage, 'four-tasks-reflection-written');
+
+    await benPage.goto(`${base()}/reflections`);
+    await benPage.getByText('Ada has written theirs').waitFor();
+    expect(await benPage.getByText('Ada: I felt close').count()).toBe(0);
+    await checkPage(benPage, 'four-tasks-reflection-waiting');
+    await writeReflection(benPage, 'Ben: the quiet stretches felt good to me.');
+    await benPage.getByText('Ada: I felt close when we slowed down by the river.').waitFor();
+    await checkPage(benPage, 'four-tasks-reflection-revealed');
+
+    await adaPage.reload();
+    await adaPage.getByText('Ben: the quiet stretches felt good to me.').waitFor();
+  }, 120_000);
+
+  it('builds an intention together, with steps and their history', async () => {
+    await adaPage.goto(`${base()}/intentions`);
+    const what = adaPage.getByLabel('What do we want to create?');
+    await what.fill('stop staying up so late');
+    await adaPage.getByText('Another way to put it').waitFor();
+    await checkPage(adaPage, 'four-tasks-intention-toward');
+    await what.fill('Evenings that feel calm for both of us');
+    await adaPage
+      .getByLabel('Why it matters')
+      .fill('We both sleep better and talk more kindly after a calm evening.');
+    await adaPage.getByRole('button', { name: 'Start', exact: true }).click();
+    await adaPage
+      .getByRole('heading', { name: 'Evenings that feel calm for both of us', level: 1 })
+      .waitFor();
+    await adaPage.getByLabel('A small next step').fill('Cook together on Friday');
+    await adaPage.getByRole('button', { name: 'Add a step' }).click();
+    await adaPage.getByText('Cook together on Friday').waitFor();
+    const url = new URL(adaPage.url()).pathname;
+
+    await benPage.goto(url);
+    await benPage
+      .getByRole('button', { name: 'I’ll take this on: Cook together on Friday' })
+      .click();
+    await benPage.getByText('taken on by Ben').waitFor();
+    await benPage.getByRole('button', { name: 'Mark done: Cook together on Friday' }).click();
+    await benPage.getByText('done by Ben').waitFor();
+    await benPage.getByLabel('How is it going?').fill('Friday was lovely. Let us do it again.');
+    await benPage.getByRole('button', { name: 'Add a check-in' }).click();
+    await benPage.getByText('Friday was lovely').waitFor();
+    await benPage.getByText('Ben marked a step done').waitFor();
+    await checkPage(benPage, 'four-tasks-intention');
+  }, 120_000);
+
+  it('shares a worldview page with the relationship, then revokes it at once', async () => {
+    await adaPage.goto('/worldview');
+    await adaPage
+      .getByLabel('In my words')
+      .fill('I make sense of hard times through the people who stayed with me.');
+    await adaPage
+      .getByLabel('What has helped, even a little, when things were hard?')
+      .fill('Walking by the water.');
+    await adaPage.getByRole('button', { name: 'Save my page' }).click();
+    await adaPage.getByText('Saved.').waitFor();
+    const share = adaPage.getByRole('switch', { name: 'Can read my page: Ben' });
+    await share.click();
+    await expect.poll(() => share.isChecked()).toBe(true);
+    await checkPage(adaPage, 'four-tasks-worldview-mine');
+
+    await benPage.goto(`${base()}/worldview`);
+    await benPage.getByRole('heading', { name: 'Ada’s page' }).waitFor();
+    await benPage.getByText('Walking by the water.').waitFor();
+    await checkPage(benPage, 'four-tasks-worldview-shared');
+
+    await share.click();
+    await expect.poll(() => share.isChecked()).toBe(false);
+    await benPage.reload();
+    await benPage.getByText('Nobody here has shared a page yet.').waitFor();
+    expect(await benPage.getByText('Walking by the water.').count()).toBe(0);
+  }, 120_000);
+
+  it('shows the insights charts with their tables and a hope-based reading', async () => {
+    await adaPage.goto(`${base()}/insights`);
+    await adaPage.getByRole('heading', { name: 'What stands out' }).waitFor();
+    await adaPage.locator('[data-testid="insight-chart"] canvas').first().waitFor();
+    expect(await adaPage.locator('[data-testid="insight-chart"] canvas').count()).toBe(4);
+    await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor({ state: 'attached' });
+    await checkPage(adaPage, 'four-tasks-insights');
+    await adaPage.getByRole('button', { name: 'Show the numbers' }).first().click();
+    await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor();
+    await checkPage(adaPage, 'four-tasks-insights-table');
+
+    await benPage.goto(`${base()}/insights`);
+    await benPage.getByRole('heading', { name: 'What stands out' }).waitFor();
+    await benPage.getByText('My own coach trend (only I see this)').first().waitFor();
+  }, 120_000);
+
+  it('offers the export as a file and as a printable page', async () => {
+    await adaPage.goto('/export');
+    const download = adaPage.waitForEvent('download');
+    await adaPage.getByRole('button', { name: 'Download as a file (JSON)' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^mutual-export-\d{4}-\d{2}-\d{2}\.json$/);
+    await adaPage
+      .getByText(/Your file is ready: 24 messages, 1 reflections, 1 intentions/)
+      .waitFor();
+    await checkPage(adaPage, 'four-tasks-export');
+    const printable = await adaPage.request.get('/api/me/export/print');
+    expect(await printable.text()).toContain('Walking by the water.');
+  }, 120_000);
+});
