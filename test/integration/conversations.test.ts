@@ -333,3 +333,28 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     expect(afterLeave.body).toEqual(quiet.body);
   });
 });
+
+describe('per-person limit on writing messages over HTTP', () => {
+  it('answers 429 with Retry-After once a person has used a minute’s writes', async () => {
+    const srv = await startTestServer(TEST_DATABASES[0]!, { AUTH_LIMIT_PER_IP: '10000' });
+    try {
+      const ana = await signUp(srv, 'Ana');
+      const orgId = await createOrg(srv, ana);
+      const circle = (await ana.client.post('/api/circles', { orgId, name: 'Notes to self' })).body
+        .id as string;
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 6; batch++) {
+        const results = await Promise.all(
+          Array.from({ length: 50 }, () => say(ana, circle, 'a line')),
+        );
+        statuses.push(...results.map((r) => r.status));
+      }
+      expect(statuses.every((s) => s === 201)).toBe(true);
+      const over = await say(ana, circle, 'one more');
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await srv.close();
+    }
+  });
+});

@@ -2,13 +2,20 @@
 import type { Hono } from 'hono';
 import { PostMessageResult } from '../../contract/conversations.ts';
 import { conversationRoutes as r } from '../../contract/routes.ts';
+import { MINUTE_MS } from '../../lib/clock.ts';
+import { RateLimiter } from '../../core/rate-limiter.ts';
 import type { AppContext } from '../../app/compose.ts';
+import { limit } from './auth.routes.ts';
 import type { AppEnv } from './env.ts';
 import { presentDetail, presentMessage, presentSummary } from './conversation.presenters.ts';
 import { register } from './register.ts';
 
+/** Writes (posts, edits, deletes) one person may make over HTTP per minute; generous for people, not for scripts. */
+export const HTTP_MESSAGE_WRITES_PER_MINUTE = 300;
+
 export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { messaging, conversations } = ctx;
+  const writes = new RateLimiter(HTTP_MESSAGE_WRITES_PER_MINUTE, MINUTE_MS, ctx.clock);
 
   register(app, r.listConversations, async ({ auth }) => ({
     conversations: (await messaging.listConversations(auth.user.id)).map(presentSummary),
@@ -24,6 +31,7 @@ export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.postMessage, async ({ auth, params, body, c }) => {
+    limit(writes, auth.user.id);
     const result = await messaging.post(auth.user.id, {
       conversationId: params.conversationId,
       ...body,
@@ -36,24 +44,26 @@ export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return result.duplicate ? c.json(out, 200) : out;
   });
 
-  register(app, r.editMessage, async ({ auth, params, body }) =>
-    presentMessage(
+  register(app, r.editMessage, async ({ auth, params, body }) => {
+    limit(writes, auth.user.id);
+    return presentMessage(
       await messaging.edit(auth.user.id, {
         conversationId: params.conversationId,
         id: params.messageId,
         text: body.text,
       }),
-    ),
-  );
+    );
+  });
 
-  register(app, r.deleteMessage, async ({ auth, params }) =>
-    presentMessage(
+  register(app, r.deleteMessage, async ({ auth, params }) => {
+    limit(writes, auth.user.id);
+    return presentMessage(
       await messaging.remove(auth.user.id, {
         conversationId: params.conversationId,
         id: params.messageId,
       }),
-    ),
-  );
+    );
+  });
 
   register(app, r.markRead, async ({ auth, params, body }) => {
     await messaging.markRead(auth.user.id, params.conversationId, body.seq);
