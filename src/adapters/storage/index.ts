@@ -30,11 +30,11 @@ export function openStore(target: string | DatabaseTarget): OpenStore {
   return {
     store: new KyselyStore(db),
     connection,
-    migrate: () => migrateToLatest(db),
+    migrate: () => migrateToLatest(db, connection.dialect),
     isReady: async () => {
       try {
         await sql`select 1`.execute(db);
-        return await isMigrated(db);
+        return await isMigrated(db, connection.dialect);
       } catch {
         return false;
       }

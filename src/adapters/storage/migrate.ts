@@ -1,5 +1,6 @@
 /** Runs the forward-only migrations and reports which ones ran. */
-import { type Kysely, Migrator } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
+import type { Dialect } from './connection.ts';
 import type { Database } from './db.ts';
 import { MIGRATIONS, migrationProvider } from './migrations/index.ts';
 
@@ -9,10 +10,25 @@ export interface MigrationReport {
   total: number;
 }
 
+/**
+ * Kysely looks for its bookkeeping tables in every schema unless told which one; on a PostgreSQL database
+ * shared with other schemas it could then find another schema's table and skip creating its own. Name
+ * the current schema explicitly.
+ */
+async function migrator(db: Kysely<Database>, dialect: Dialect): Promise<Migrator> {
+  if (dialect === 'sqlite') return new Migrator({ db, provider: migrationProvider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrationTableSchema = rows[0]?.schema ?? 'public';
+  return new Migrator({ db, provider: migrationProvider, migrationTableSchema });
+}
+
 /** Brings the schema to the latest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results = [] } = await migrator.migrateToLatest();
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+): Promise<MigrationReport> {
+  const m = await migrator(db, dialect);
+  const { error, results = [] } = await m.migrateToLatest();
   const failed = results.find((r) => r.status === 'Error');
   if (error || failed) {
     const reason =
@@ -23,8 +39,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
 }
 
 /** True when every known migration has been applied (for /readyz). */
-export async function isMigrated(db: Kysely<Database>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const all = await migrator.getMigrations();
+export async function isMigrated(db: Kysely<Database>, dialect: Dialect): Promise<boolean> {
+  const all = await (await migrator(db, dialect)).getMigrations();
   return all.every((m) => m.executedAt !== undefined);
 }
