@@ -216,6 +216,24 @@ const ADJECTIVES = new Set(
   ),
 );
 
+const WELL_AS_WE_WILL = new Set([
+  'get',
+  'figure',
+  'work',
+  'talk',
+  'see',
+  'find',
+  'sort',
+  'deal',
+  'take',
+  'keep',
+  'manage',
+  'handle',
+  'sit',
+  'make',
+  'go',
+]);
+
 const UR_AS_YOU_ARE = new Set([
   'being',
   'not',
@@ -297,6 +315,8 @@ const CACHE = new Map<string, readonly string[]>();
  */
 export function normalizeWord(lower: string, next: string | undefined): readonly string[] {
   if (lower === 'ill' && next !== undefined && ILL_AS_I_WILL.has(next)) return ['i', 'will'];
+  // Texted "well get through this" is "we'll"; "well," stays a discourse marker.
+  if (lower === 'well' && next !== undefined && WELL_AS_WE_WILL.has(next)) return ['we', 'will'];
   if (lower === 'ur')
     return next !== undefined &&
       (UR_AS_YOU_ARE.has(next) || ADJECTIVES.has(next) || next.endsWith('ing'))
@@ -305,6 +325,12 @@ export function normalizeWord(lower: string, next: string | undefined): readonly
   const cached = CACHE.get(lower);
   if (cached) return cached;
   let word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+  // "self-harm" and "self harm" read the same: a hyphenated word becomes its parts.
+  if (word.includes('-')) {
+    const parts = word.split('-').flatMap((part) => normalizeWord(part, undefined));
+    if (CACHE.size < 50_000) CACHE.set(lower, parts);
+    return parts;
+  }
   word = unstretch(word);
   const expanded = EXPANSIONS[word];
   const out = expanded === undefined ? [word] : expanded.split(' ');

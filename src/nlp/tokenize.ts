@@ -32,7 +32,7 @@ export interface Doc {
 }
 
 const TOKEN =
-  /([\p{L}\p{M}]+(?:['’][\p{L}]+)*'?)|(\d+(?:[.,:]\d+)*)|(\?+[!?]*)|([.!…]+)|([,;:–—])|(["“”«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}]))|(\n)|(\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\p{Emoji_Modifier})*)|(\S)/gu;
+  /([\p{L}\p{M}]+(?:['’-][\p{L}]+)*'?)|(\d+(?:[.,:]\d+)*)|(\?+[!?]*)|([.!…]+)|([,;:–—])|(["“”«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}]))|(\n)|(\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\p{Emoji_Modifier})*)|(\S)/gu;
 
 /** Words after which a new clause starts (so an imperative may follow). */
 const CLAUSE_WORDS = new Set(['but', 'so', 'then', 'or']);

@@ -31,6 +31,8 @@ export const ASSESSMENT_RULES: Rule[] = [
     alt: 'wrong',
     check: wrongWithThem,
     patterns: [
+      'what is|was the problem|issue $',
+      'what is|was the problem|issue exactly|now|today|this_time',
       'what is|was wrong|the_matter|your_problem',
       'what is your problem|issue|diagnosis',
       'what the_hell|is_up is_wrong',
@@ -60,6 +62,7 @@ export const ASSESSMENT_RULES: Rule[] = [
       'do you have access_to|the_means',
       'have you got anything|something to hurt|to_harm',
       '^ is there @ADV? a_risk|any_risk',
+      '^ do|are you @ADV? feel|feeling like|up_to hurting|harming|killing|cutting|ending|dying|doing_something',
     ],
   },
   {
@@ -89,11 +92,11 @@ export const ASSESSMENT_RULES: Rule[] = [
     category: 'assessment',
     alt: 'substance',
     patterns: [
-      '^ have you @ADV? been drinking|using|smoking|taking_anything|high|drunk',
+      '^ have you @ADV? been drinking|using|smoking|taking_anything|high|drunk|self_harming|cutting|hurting_yourself|harming_yourself|purging|restricting|bingeing',
       '^ have you taken anything',
       '^ are you @ADV? drunk|high|using|wasted|sober',
       'how much have|did you had|have|drink|drank|take|took|use|used',
-      'how many drinks|pills|have_you_had',
+      'how many drinks|pills|have_you_had|units|hours_did_you_sleep|hours_of_sleep|hours_have_you_slept',
       '^ did you drink|use',
     ],
   },

@@ -27,6 +27,7 @@ export const MOVING_TOWARD_RULES: Rule[] = [
       'if things|it|life were|was @ADV? better|different|easier',
       'imagine|picture if|what|a|that|how',
       'where would you like',
+      'if you could @ADV? change|have|do|wave|make|pick|choose|wish',
     ],
   },
 ];

@@ -22,7 +22,7 @@ export const MUTUALITY_RULES: Rule[] = [
       'i @ADV? struggle|struggled|deal|dealt|live|lived|battle|battled with ~4 too|myself|as_well',
       'i @ADV? remember|recall when|feeling|being|how|my|the_first|thinking|going',
       'i @ADV? went through',
-      'i was|have_been @ADV? in a|the @ADV? similar|dark|bad|same|tough|low|hard|rough place|spot|situation|boat|hole',
+      'i was|have_been|had_been @ADV? in ~3 place|spot|situation|boat|hole|position|shoes',
       'i had something|a|the @ADV? similar|same',
       'in my @ADV? own? experience',
       'my own experience|life|story|journey',

@@ -18,6 +18,19 @@ const GROUP = new Set([
 ]);
 
 /** "we" that is the writer and someone else ("my husband and I… we") is not shared with the reader. */
+const PULL = new Set([
+  'get',
+  'got',
+  'getting',
+  'pull',
+  'pulled',
+  'put',
+  'keep',
+  'hold',
+  'holding',
+  'gets',
+  'keeping',
+]);
 const IDIOM_BEFORE_TOGETHER = new Set([
   'it',
   'yourself',
@@ -34,7 +47,11 @@ function sharedWithReader(doc: Doc, start: number): boolean {
   // "since we last talked" places a moment; it does not frame anything as shared.
   if (TEMPORAL.has(wordBefore(doc, start) ?? '')) return false;
   // "get it together", "pull yourself together" are idioms about one person.
-  if (doc.words[start] === 'together' && IDIOM_BEFORE_TOGETHER.has(wordBefore(doc, start) ?? ''))
+  if (
+    doc.words[start] === 'together' &&
+    IDIOM_BEFORE_TOGETHER.has(wordBefore(doc, start) ?? '') &&
+    PULL.has(wordBefore(doc, start, 2) ?? '')
+  )
     return false;
   const from = Math.max(0, start - 12);
   return !hasWord(doc, from, sentenceEnd(doc, start) + 1, GROUP);
