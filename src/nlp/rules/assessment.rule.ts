@@ -82,6 +82,8 @@ export const ASSESSMENT_RULES: Rule[] = [
       'when did this|it|these|the|your @ADV? symptoms|feelings|voices|thoughts|episode start|begin',
       'when did this|it start|begin',
       'have you @ADV? been diagnosed',
+      'when was|did the last time you @ADV? ate|slept|eaten|slept|took|had|showered|left',
+      'when did you last eat|sleep|shower|take',
       'do you have a|any history|diagnosis',
       'any other? symptoms',
       'any history of',

@@ -160,6 +160,59 @@ function startsWithPhrase(doc: Doc, start: number): boolean {
   return false;
 }
 
+const NOUN_SUBJECT_NEXT = new Set([
+  'is',
+  'was',
+  'has',
+  'had',
+  'were',
+  'are',
+  'helps',
+  'helped',
+  'went',
+  'goes',
+  'sucks',
+  'sucked',
+  'seems',
+  'seemed',
+  'felt',
+  'feels',
+  'can',
+  'could',
+  'will',
+  'would',
+  'of',
+  'does',
+  'did',
+  'made',
+  'makes',
+  'kept',
+  'keeps',
+  'got',
+  'gets',
+  'might',
+  'should',
+  'must',
+  'never',
+  'always',
+  'wise',
+  'time',
+  'stuff',
+  'things',
+  'today',
+  'yesterday',
+  'lately',
+  'itself',
+  'alone',
+  'works',
+  'worked',
+  'ran',
+  'runs',
+  'starts',
+  'started',
+  'ended',
+  'ends',
+]);
 const LATER = new Set(['soon', 'later', 'tomorrow', 'tonight', 'then', 'in']);
 const CHAT = new Set(['talk', 'speak', 'chat', 'catch', 'see', 'text', 'call']);
 
@@ -194,6 +247,8 @@ function imperative(doc: Doc, start: number, end: number): boolean {
   const verb = doc.words[start] as string;
   const next = wordAt(doc, end);
   if (startsWithPhrase(doc, start)) return false;
+  // "Sleep has been awful", "Work was hell", "Rest of the day": the word is a noun subject here.
+  if (next !== undefined && NOUN_SUBJECT_NEXT.has(next)) return false;
   if (next !== undefined && LATER.has(next) && CHAT.has(verb)) return false;
   if (isConditionalThreat(doc, start)) return false;
   if (CONTACT.has(verb) && hasWord(doc, end, Math.min(end + 3, clauseStop(doc, end)), SELF))

@@ -1,9 +1,82 @@
 /** Mutuality: sharing your own experience or view as yours, and offering rather than prescribing. */
+import { clauseStop, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
+import type { Doc } from '../tokenize.ts';
 
 const PAST =
   'went|was|were|lost|had|got|left|came|started|moved|first|did|felt|tried|hit|broke|quit|stopped|split|' +
   'found|finally|dealt|struggled|used_to|got_out|came_out|relapsed|gave_up|was_younger|was_in|was_going';
+
+const PAST_IRREGULAR = new Set([
+  'was',
+  'were',
+  'went',
+  'had',
+  'got',
+  'left',
+  'came',
+  'took',
+  'broke',
+  'lost',
+  'died',
+  'passed',
+  'said',
+  'told',
+  'felt',
+  'found',
+  'gave',
+  'made',
+  'saw',
+  'spent',
+  'kept',
+  'fell',
+  'began',
+  'ran',
+  'quit',
+  'split',
+  'hit',
+]);
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'tomorrow',
+  'today',
+  'tonight',
+  'time',
+  'that',
+  'this',
+  'which',
+  'noon',
+  'pm',
+  'am',
+  'weekend',
+  'morning',
+  'evening',
+  'afternoon',
+  'date',
+  'day',
+]);
+
+/** "when my dad died" shares the past; "when my kids are asleep I'll call" plans the future. */
+function pastInClause(doc: Doc, start: number): boolean {
+  const stop = clauseStop(doc, start);
+  for (let j = start + 2; j < stop && j < start + 7; j++) {
+    const w = doc.words[j] as string;
+    if (PAST_IRREGULAR.has(w) || (w.endsWith('ed') && w.length > 3)) return true;
+  }
+  return false;
+}
+
+/** "Tuesday works for me" arranges a time; "walking helped me" shares experience. */
+function notScheduling(doc: Doc, start: number): boolean {
+  const verb = doc.words[start] as string;
+  return !((verb === 'works' || verb === 'work') && TIME_WORDS.has(wordBefore(doc, start) ?? ''));
+}
 
 /** Mutuality rules. */
 export const MUTUALITY_RULES: Rule[] = [
@@ -12,7 +85,6 @@ export const MUTUALITY_RULES: Rule[] = [
     category: 'mutuality',
     patterns: [
       `when|after|before|while i @ADV? ${PAST}`,
-      'when|after my',
       '^ for me @ADV?',
       '^ personally',
       'speaking for myself',
@@ -27,7 +99,6 @@ export const MUTUALITY_RULES: Rule[] = [
       'in my @ADV? own? experience',
       'my own experience|life|story|journey',
       'what|something|one_thing|the_thing|that @ADV? helped|worked|works|helps for? me',
-      'helped|helps|worked|works for? me',
       'it @ADV? helped|helps me',
       'same here|with_me',
       '^ same $',
@@ -41,6 +112,18 @@ export const MUTUALITY_RULES: Rule[] = [
       'was like for me',
       'i am|was|feel|felt @ADV? @ADV? scared|frightened|worried|sad|moved|touched|nervous|afraid|shaken|heartbroken|uneasy|honored|honoured|grateful|thankful|glad|relieved|angry|upset hearing|reading|to_hear|to_read|about_this|by_this|for_you|listening',
     ],
+  },
+  {
+    id: 'mutuality.my-past',
+    category: 'mutuality',
+    check: pastInClause,
+    patterns: ['when|after my'],
+  },
+  {
+    id: 'mutuality.helped-me',
+    category: 'mutuality',
+    check: notScheduling,
+    patterns: ['helped|helps|worked|works for? me'],
   },
   {
     id: 'mutuality.offer',

@@ -1,6 +1,6 @@
 /** Reflection: saying back what you heard or sensed ("it sounds like…", "so when she left…"). */
 import { isQuestion, MARKERS } from '../tokenize.ts';
-import { wordAt, wordBefore } from '../guards.ts';
+import { clauseStop, hasWord, wordAt, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 import type { Doc } from '../tokenize.ts';
 
@@ -21,6 +21,8 @@ const SOUNDS_SUBJECT = new Set([
 ]);
 /** "I'm sorry you're going through this" is sympathy, not a saying-back. */
 const SYMPATHY = new Set(['sorry', 'hope', 'glad', 'wish']);
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
+const SECOND_PERSON = new Set(['you', 'your', 'yourself', 'yours']);
 const ASKING = new Set([
   'do',
   'did',
@@ -43,6 +45,10 @@ function soundsLike(doc: Doc, start: number, end: number): boolean {
   if (before !== undefined && !SOUNDS_SUBJECT.has(before)) return false;
   const next = wordAt(doc, end);
   if (next === 'fun' || next === 'good' || next === 'great' || next === 'a_plan') return false;
+  // "it seems like nothing works for me" is about the writer, not a saying-back.
+  const stop = clauseStop(doc, end);
+  if (hasWord(doc, end, stop, FIRST_PERSON) && !hasWord(doc, end, stop, SECOND_PERSON))
+    return false;
   return !(next === 'a' && ['plan', 'good', 'great', 'fun'].includes(wordAt(doc, end + 1) ?? ''));
 }
 

@@ -1,5 +1,5 @@
 /** We: shared language that puts both people in it together. */
-import { hasWord, wordBefore } from '../guards.ts';
+import { hasWord, wordAt, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 import { sentenceEnd, type Doc } from '../tokenize.ts';
 
@@ -41,11 +41,80 @@ const IDIOM_BEFORE_TOGETHER = new Set([
   'shit',
   'life',
 ]);
+const NARRATIVE = new Set([
+  'went',
+  'had',
+  'got',
+  'did',
+  'saw',
+  'made',
+  'left',
+  'came',
+  'took',
+  'broke',
+  'spent',
+  'ate',
+  'fought',
+  'split',
+  'moved',
+  'used',
+  'decided',
+  'ended',
+  'argued',
+  'drove',
+  'stayed',
+  'visited',
+  'lost',
+  'bought',
+  'watched',
+  'played',
+  'celebrated',
+  'visited',
+  'walked',
+  'flew',
+  'travelled',
+  'traveled',
+  'cooked',
+  'married',
+  'divorced',
+  'separated',
+]);
+const HOUSEHOLD = new Set([
+  'kids',
+  'house',
+  'home',
+  'dog',
+  'cat',
+  'wedding',
+  'marriage',
+  'car',
+  'apartment',
+  'flat',
+  'son',
+  'daughter',
+  'baby',
+  'parents',
+  'mom',
+  'dad',
+  'family',
+  'children',
+  'neighbors',
+  'neighbours',
+  'landlord',
+  'garden',
+  'yard',
+  'street',
+]);
 const TEMPORAL = new Set(['since', 'before', 'after', 'until', 'till', 'last']);
 
 function sharedWithReader(doc: Doc, start: number): boolean {
   // "since we last talked" places a moment; it does not frame anything as shared.
   if (TEMPORAL.has(wordBefore(doc, start) ?? '')) return false;
+  const word = doc.words[start] as string;
+  const next = wordAt(doc, start + 1) ?? '';
+  // "we went to the beach", "our kids": the writer's own household or story, not the two of you.
+  if (word === 'we' && NARRATIVE.has(next)) return false;
+  if (word === 'our' && HOUSEHOLD.has(next)) return false;
   // "get it together", "pull yourself together" are idioms about one person.
   if (
     doc.words[start] === 'together' &&
