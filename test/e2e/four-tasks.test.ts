@@ -154,7 +154,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
       .waitFor();
     await adaPage.getByLabel('A small next step').fill('Cook together on Friday');
     await adaPage.getByRole('button', { name: 'Add a step' }).click();
-    await adaPage.getByText('Cook together on Friday').waitFor();
+    await adaPage.getByText('Cook together on Friday', { exact: true }).waitFor();
     const url = new URL(adaPage.url()).pathname;
 
     await benPage.goto(url);
@@ -182,7 +182,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     await adaPage.getByRole('button', { name: 'Save my page' }).click();
     await adaPage.getByText('Saved.').waitFor();
     const share = adaPage.getByRole('switch', { name: 'Can read my page: Ben' });
-    await share.click();
+    await adaPage.getByText('Can read my page: Ben').click();
     await expect.poll(() => share.isChecked()).toBe(true);
     await checkPage(adaPage, 'four-tasks-worldview-mine');
 
@@ -191,7 +191,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     await benPage.getByText('Walking by the water.').waitFor();
     await checkPage(benPage, 'four-tasks-worldview-shared');
 
-    await share.click();
+    await adaPage.getByText('Can read my page: Ben').click();
     await expect.poll(() => share.isChecked()).toBe(false);
     await benPage.reload();
     await benPage.getByText('Nobody here has shared a page yet.').waitFor();

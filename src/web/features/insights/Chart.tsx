@@ -1,0 +1,102 @@
+/**
+ * A line chart drawn with uPlot (loaded only when a chart is shown), with its numbers as a table that screen
+ * readers always get and anyone can show. The canvas itself is hidden from assistive technology.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../../components/Button.tsx';
+
+export interface Series {
+  label: string;
+  values: number[];
+}
+
+const COLORS = ['#1f6f8b', '#b5562a', '#5a7d2a', '#7a4fa0', '#a0365a', '#2f6f4f'];
+const DAY_S = 86_400;
+
+export function Chart({
+  title,
+  weeks,
+  series,
+  format = (n) => String(n),
+}: {
+  title: string;
+  weeks: string[];
+  series: Series[];
+  format?: (n: number) => string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [showTable, setShowTable] = useState(false);
+  const headingId = useId();
+  useEffect(() => {
+    let plot: { destroy(): void } | null = null;
+    let cancelled = false;
+    const el = box.current;
+    if (!el || weeks.length === 0) return;
+    void import('./uplot-loader.ts').then((mod) => {
+      if (cancelled) return;
+      const UPlot = mod.default;
+      const xs = weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / 1000);
+      plot = new UPlot(
+        {
+          width: Math.max(280, el.clientWidth),
+          height: 220,
+          scales: { x: { time: true } },
+          axes: [
+            { space: 60, incrs: [7 * DAY_S, 14 * DAY_S, 28 * DAY_S] },
+            { values: (_u, ticks) => ticks.map(format) },
+          ],
+          series: [
+            {},
+            ...series.map((s, i) => ({
+              label: s.label,
+              stroke: COLORS[i % COLORS.length],
+              width: 2,
+              points: { show: true },
+            })),
+          ],
+          legend: { show: true },
+        },
+        [xs, ...series.map((s) => s.values)],
+        el,
+      );
+    });
+    return () => {
+      cancelled = true;
+      plot?.destroy();
+    };
+  }, [weeks, series, format]);
+  return (
+    <figure className="card stack" aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      <div ref={box} className="ft-chart" aria-hidden="true" data-testid="insight-chart" />
+      <Button variant="quiet" onPress={() => setShowTable((s) => !s)} aria-expanded={showTable}>
+        {showTable ? 'Hide the numbers' : 'Show the numbers'}
+      </Button>
+      <div className={showTable ? undefined : 'ft-visually-hidden'}>
+        <table className="ft-table">
+          <caption>{title}, week by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              {series.map((s) => (
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((w, i) => (
+              <tr key={w}>
+                <th scope="row">{w}</th>
+                {series.map((s) => (
+                  <td key={s.label}>{format(s.values[i] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
