@@ -68,7 +68,7 @@ export const LEXICON: Record<string, string> = {
     'codependency|an_addiction|a_personality_disorder|borderline|a_depressive_episode|clinical_depression',
   FEELADJ:
     'hard|painful|lonely|exhausting|scary|frustrating|overwhelming|awful|rough|heavy|difficult|tough|upsetting|' +
-    'confusing|terrifying|intense|horrible|terrible|brutal|draining|isolating|heartbreaking|devastating|unfair|' +
+    'confusing|terrifying|intense|horrible|terrible|brutal|draining|isolating|heartbreaking|devastating|' +
     'a_lot|so_much|hurtful|disappointing|infuriating|maddening|sad|stressful|humiliating|frightening|worrying|' +
     'discouraging|crushing|relentless|unbearable|harsh|shitty|crappy|rubbish|sucky|lonesome|hard_to_carry|' +
     'a_lot_to_carry|a_lot_to_hold|much_to_carry|scary_as_hell|awful_to_hear|so_hard|tiring|unsettling|raw|' +

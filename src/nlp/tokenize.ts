@@ -36,6 +36,43 @@ const TOKEN =
 
 /** Words after which a new clause starts (so an imperative may follow). */
 const CLAUSE_WORDS = new Set(['but', 'so', 'then', 'or']);
+/** Words after which "so" opens a new clause. */
+const SO_OPENS = new Set([
+  'i',
+  'you',
+  'we',
+  'he',
+  'she',
+  'they',
+  'it',
+  'that',
+  'this',
+  'there',
+  'just',
+  'maybe',
+  'please',
+  'go',
+  'call',
+  'try',
+  'get',
+  'take',
+  'text',
+  'talk',
+  'tell',
+  'do',
+  'stop',
+  'make',
+  'let',
+  'be',
+  'what',
+  'how',
+  'when',
+  'if',
+  'my',
+  'your',
+]);
+/** Markers that are commands when a word follows them directly ("look into it", "listen to her"). */
+const ONLY_BEFORE_PAUSE = new Set(['look', 'listen']);
 
 /** Discourse markers that may stand before an imperative without changing who it addresses. */
 export const MARKERS = new Set([
@@ -237,11 +274,17 @@ function markStructure(doc: Doc, capitalStarts: ReadonlySet<number>): void {
       sentence++;
       open = true;
     } else if (open) {
-      if (MARKERS.has(word) || CLAUSE_WORDS.has(word)) continue;
+      if (
+        CLAUSE_WORDS.has(word) ||
+        (MARKERS.has(word) && !(ONLY_BEFORE_PAUSE.has(word) && doc.kinds[i + 1] === WORD))
+      ) {
+        continue;
+      }
       doc.lead[i] = true;
       open = false;
     } else if (CLAUSE_WORDS.has(word)) {
-      open = true;
+      // "so" starts a clause only before a subject or a command ("…so go to bed"), not in "so personally".
+      open = word !== 'so' || SO_OPENS.has(doc.words[i + 1] as string);
     }
   }
 }

@@ -249,6 +249,13 @@ function imperative(doc: Doc, start: number, end: number): boolean {
   if (startsWithPhrase(doc, start)) return false;
   // "Sleep has been awful", "Work was hell", "Rest of the day": the word is a noun subject here.
   if (next !== undefined && NOUN_SUBJECT_NEXT.has(next)) return false;
+  // "Talk therapy helped me": a compound noun subject.
+  const after = wordAt(doc, end + 1);
+  if (
+    after !== undefined &&
+    (after === 'helped' || after === 'helps' || after === 'saved' || after === 'changed')
+  )
+    return false;
   if (next !== undefined && LATER.has(next) && CHAT.has(verb)) return false;
   if (isConditionalThreat(doc, start)) return false;
   if (CONTACT.has(verb) && hasWord(doc, end, Math.min(end + 3, clauseStop(doc, end)), SELF))

@@ -14,7 +14,7 @@ export const MINIMIZING_RULES: Rule[] = [
       'try not to @ADV? worry|stress|dwell|think_about_it|let_it_get|be_sad|be_upset|panic',
       'no need to @ADV? worry|stress|panic|be_upset|be_sad|cry|feel_bad|be_scared',
       'nothing to worry about',
-      'stop|quit @ADV? worrying|stressing|crying|panicking|dwelling|being_sad|being_upset|feeling_sorry',
+      '^ stop|quit @ADV? worrying|stressing|crying|panicking|dwelling|being_sad|being_upset|feeling_sorry',
       '^ calm|chill down|out',
       '^ calm|relax|chill|smile',
       '^ cheer|chin up',

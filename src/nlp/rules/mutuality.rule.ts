@@ -86,7 +86,8 @@ export const MUTUALITY_RULES: Rule[] = [
     patterns: [
       `when|after|before|while i @ADV? ${PAST}`,
       '^ for me @ADV?',
-      '^ personally',
+      '^ personally $',
+      '^ personally i|for',
       'speaking for myself',
       'i have|had @ADV? been there|through_it|through_that|through_this|through_something',
       'i have|had @ADV? felt|had|gone_through|struggled|dealt|experienced|lived_through|been_through|been_in ~3 too|before|similar|the_same|that_way|like_that|something_like|this_myself|that_myself|it_myself|myself',
@@ -107,7 +108,6 @@ export const MUTUALITY_RULES: Rule[] = [
       'i @ADV? feel|felt the_same|that_way_too|that_too|this_too|it_too|like_that_too',
       'i @ADV? know the|that feeling',
       'i have|had @ADV? been there',
-      'stuck with me',
       'reminds|reminded me of',
       'was like for me',
       'i am|was|feel|felt @ADV? @ADV? scared|frightened|worried|sad|moved|touched|nervous|afraid|shaken|heartbroken|uneasy|honored|honoured|grateful|thankful|glad|relieved|angry|upset hearing|reading|to_hear|to_read|about_this|by_this|for_you|listening',
