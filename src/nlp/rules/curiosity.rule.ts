@@ -98,6 +98,7 @@ export const CURIOSITY_RULES: Rule[] = [
       'i would|would_love|would_like|want|wanted @ADV? love|like? to hear|know|understand|learn more|what|how|about|where|your',
       'can|could|would|will you @ADV? say|tell_me|share|talk|explain|describe @ADV? more|what|how|about|a_bit|a_little|where',
       '^ say more',
+      '^ what is|was|has_been ~3 been? like $',
       '^ why do|did you @ADV? think|feel|suppose|reckon|imagine',
       'help me understand',
       '^ what got|gets|helped|keeps you',

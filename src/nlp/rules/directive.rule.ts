@@ -324,7 +324,9 @@ export const DIRECTIVE_RULES: Rule[] = [
     alt: 'question',
     why: 'A question that carries a solution is still advice; asking what has helped leaves the answer with them.',
     patterns: [
-      'have|did you ever? tried|try|considered|consider|thought_about|thought_of|looked_into|attempted',
+      'have|did you ever? tried|try|attempted',
+      'have|did you ever? considered|consider|thought_about|thought_of|looked_into !how|what|why|whether|if|it|that|this|where|who|when|ending|killing|suicide|hurting|dying',
+      'promise me',
       'have|did you ever? talked|spoken|gone|reached_out|been|turned @ADV? to|with a|an|your|the|anyone|someone|any|some|somebody',
       'have|did you ever? seen|asked|contacted|called|told a|an|your|the|someone|anyone|any doctor|therapist|gp|counselor|counsellor|psychiatrist|professional|someone|anyone|nurse|crisis',
       'ever tried|considered',

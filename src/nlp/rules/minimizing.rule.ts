@@ -37,6 +37,7 @@ export const MINIMIZING_RULES: Rule[] = [
       'look at|think_of|think_about all|everything you have',
       'everything|all you have going_for_you',
       'this too shall pass',
+      'think about|of how @ADV? much? your|they|people|everyone ~3 love|loves|care|cares|would_feel|need|needs|miss',
       'it|things|life @ADV? gets|get @ADV? better|easier $',
       'time heals',
       'you have @ADV? so_much|a_lot|everything|plenty to live for|going_for_you|to_be_grateful|to_be_thankful',

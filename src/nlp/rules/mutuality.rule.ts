@@ -90,7 +90,7 @@ export const MUTUALITY_RULES: Rule[] = [
       '^ personally i|for',
       'speaking for myself',
       'i have|had @ADV? been there|through_it|through_that|through_this|through_something',
-      'i have|had @ADV? felt|had|gone_through|struggled|dealt|experienced|lived_through|been_through|been_in ~3 too|before|similar|the_same|that_way|like_that|something_like|this_myself|that_myself|it_myself|myself',
+      'i have|had @ADV? felt|had|gone_through|struggled|dealt|experienced|lived_through|been_through|been_in|been|wanted|thought|done|lived ~6 too|before|similar|the_same|that_way|like_that|something_like|this_myself|that_myself|it_myself|myself|as_well',
       'i have|had @ADV? struggled|dealt|lived|battled|wrestled with',
       'i @ADV? struggle|struggled|deal|dealt|live|lived|battle|battled with ~4 too|myself|as_well',
       'i @ADV? remember|recall when|feeling|being|how|my|the_first|thinking|going',

@@ -91,7 +91,7 @@ export const REFLECTION_RULES: Rule[] = [
       'you @ADV? must_be|must_feel|must_have_been|must_have_felt @ADV? @ADV? @FEELING',
       'you @ADV? felt|feel|were_feeling|are_feeling|have_been_feeling|were|are|have_been @ADV? @ADV? @FEELING',
       'you @ADV? felt|feel|were_feeling|are_feeling|have_been_feeling like',
-      'you @ADV? have_been|are|were carrying|dealing|going_through|holding|fighting|juggling|trying|doing_this|living_with|sitting_with|putting_up',
+      'you @ADV? have_been|are|were carrying|dealing|going_through|holding|fighting|juggling|trying|doing_this|living_with|sitting_with|putting_up|thinking|wanting|struggling|hurting|missing|worrying|wondering|feeling|grieving|waiting|managing|surviving',
       'you @ADV? said|mentioned|told_me|wrote|shared',
       'i @ADV? hear|heard|can_hear|am_hearing you|that|how|what|a_lot|so_much',
       'what i am? hear|hearing|heard is?',
