@@ -19,7 +19,10 @@ function collect(stream: PassThrough): () => string {
   return () => Buffer.concat(chunks).toString('utf8');
 }
 
-async function run(args: string[], options: { stdin?: string; tty?: boolean; stderrTty?: boolean } = {}): Promise<Run> {
+async function run(
+  args: string[],
+  options: { stdin?: string; tty?: boolean; stderrTty?: boolean } = {},
+): Promise<Run> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out = collect(stdout);
@@ -36,7 +39,18 @@ async function run(args: string[], options: { stdin?: string; tty?: boolean; std
   return { code, stdout: out(), stderr: err() };
 }
 
-const KEYS = ['directive', 'assessment', 'judging', 'fear', 'minimizing', 'curiosity', 'reflection', 'mutuality', 'we', 'moving_toward'];
+const KEYS = [
+  'directive',
+  'assessment',
+  'judging',
+  'fear',
+  'minimizing',
+  'curiosity',
+  'reflection',
+  'mutuality',
+  'we',
+  'moving_toward',
+];
 
 describe('mutual analyze: bad invocations', () => {
   it.each([
@@ -76,7 +90,11 @@ describe('mutual analyze "text"', () => {
 
   it('uses --context to recognise a reflection', async () => {
     const context = 'it felt like the whole room turned on me when i spoke up';
-    const { stdout } = await run(['--context', context, 'so you felt like the whole room turned on you']);
+    const { stdout } = await run([
+      '--context',
+      context,
+      'so you felt like the whole room turned on you',
+    ]);
     expect(stdout).toContain('Reflecting');
   });
 
@@ -88,11 +106,17 @@ describe('mutual analyze "text"', () => {
 
 describe('mutual analyze --jsonl', () => {
   it('writes one result per input line with all ten flags and scores', async () => {
-    const input = ['{"id":"a","text":"Have you tried yoga?"}', '{"id":"b","text":"what happened?","context":"i lost my job"}'].join('\n');
+    const input = [
+      '{"id":"a","text":"Have you tried yoga?"}',
+      '{"id":"b","text":"what happened?","context":"i lost my job"}',
+    ].join('\n');
     const { code, stdout, stderr } = await run(['--jsonl'], { stdin: `${input}\n` });
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.id)).toEqual(['a', 'b']);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(['id', 'language', 'flags', 'scores', 'hope', 'findings']);
@@ -116,7 +140,12 @@ describe('mutual analyze --jsonl', () => {
     ].join('\n');
     const { code, stdout, stderr } = await run(['--jsonl'], { stdin: input });
     expect(code).not.toBe(0);
-    expect(stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['ok1', 'ok2']);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id),
+    ).toEqual(['ok1', 'ok2']);
     expect(stderr).toMatch(/line 2: invalid JSON/);
     expect(stderr).toMatch(/line 3: "id" must be a string/);
     expect(stderr).toMatch(/line 4: "text" is 10001 characters; the limit is 10000/);
@@ -125,7 +154,9 @@ describe('mutual analyze --jsonl', () => {
   });
 
   it('accepts exactly 10,000 characters', async () => {
-    const { code } = await run(['--jsonl'], { stdin: JSON.stringify({ id: 'x', text: 'a '.repeat(MAX_TEXT / 2) }) });
+    const { code } = await run(['--jsonl'], {
+      stdin: JSON.stringify({ id: 'x', text: 'a '.repeat(MAX_TEXT / 2) }),
+    });
     expect(code).toBe(0);
   });
 
@@ -142,7 +173,9 @@ describe('mutual analyze --jsonl', () => {
   });
 
   it('draws no progress bar when stderr is not a terminal', async () => {
-    const input = Array.from({ length: 50 }, (_, i) => JSON.stringify({ id: String(i), text: 'You should rest.' })).join('\n');
+    const input = Array.from({ length: 50 }, (_, i) =>
+      JSON.stringify({ id: String(i), text: 'You should rest.' }),
+    ).join('\n');
     const { stderr } = await run(['--jsonl'], { stdin: input });
     expect(stderr).toBe('');
   });
