@@ -30,18 +30,26 @@ export const pgSchemaUrl = (base: string, schema: string): string =>
   `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
 
 /** Starts `mutual serve` (src/cli/main.ts through tsx) with `env` and resolves once it says it is ready. */
-export function startNode(env: Record<string, string>, timeoutMs = 30_000): Promise<MutualNode> {
+export function startNode(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  nodeArgs: string[] = [],
+): Promise<MutualNode> {
   // Node with tsx's loader in one process (the tsx wrapper would leave its child running after a SIGKILL).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      SHUTDOWN_GRACE_MS: '1000',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'src/cli/main.ts', 'serve'],
+    {
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        SHUTDOWN_GRACE_MS: '1000',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   const keep = (d: Buffer) => {
     out += d.toString();

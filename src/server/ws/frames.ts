@@ -119,6 +119,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
         duplicate: result.duplicate,
       });
       // Local sockets need not wait for the bus; the service's own hint reaches the other nodes.
+      core.hub.remember(message);
       core.hub.hint(message.conversationId, message.seq);
       if (result.duplicate) {
         // A retry usually means the first attempt's node died between commit and hint: hint again,

@@ -36,12 +36,12 @@ export interface GatewaySetup extends Partial<GatewayOptions> {
   messaging?: (ctx: AppContext) => MessagingApi | undefined;
 }
 
-const fromContext = (ctx: AppContext): MessagingApi | undefined =>
-  (ctx as AppContext & { messaging?: MessagingApi }).messaging;
+const fromContext = (ctx: AppContext): MessagingApi | undefined => ctx.messaging;
 
 function textOf(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
 function reject(socket: Duplex, status: number, reason: string): void {

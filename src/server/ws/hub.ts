@@ -8,6 +8,7 @@ import type { Message, MessagingApi } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { WireMessage } from '../../contract/ws.ts';
 import { type Connection, type Subscription, newSubscription } from './connection.ts';
+import { FeedCache } from './feed.ts';
 
 /** How many messages one store read returns during catch-up. */
 const PAGE = 200;
@@ -50,6 +51,7 @@ export class Hub {
   private readonly byConversation = new Map<string, Set<Connection>>();
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly bySession = new Map<string, Set<Connection>>();
+  private readonly feed = new FeedCache();
 
   constructor(
     private readonly messaging: () => MessagingApi | undefined,
@@ -68,7 +70,7 @@ export class Hub {
     removeFrom(this.bySession, conn.sessionId, conn);
     for (const sub of conn.subs.values()) {
       sub.closed = true;
-      removeFrom(this.byConversation, sub.conversationId, conn);
+      this.leave(conn, sub.conversationId);
     }
     conn.subs.clear();
   }
@@ -125,8 +127,18 @@ export class Hub {
     if (!sub) return false;
     sub.closed = true;
     conn.subs.delete(conversationId);
-    removeFrom(this.byConversation, conversationId, conn);
+    this.leave(conn, conversationId);
     return true;
+  }
+
+  private leave(conn: Connection, conversationId: string): void {
+    removeFrom(this.byConversation, conversationId, conn);
+    if (!this.byConversation.has(conversationId)) this.feed.forget(conversationId);
+  }
+
+  /** A message just posted on this node: local sockets get it without reading the store again. */
+  remember(message: Message): void {
+    if (this.byConversation.has(message.conversationId)) this.feed.remember(message);
   }
 
   /** A hint: conversation reached `seq`. Wakes every local subscriber that is behind. */
@@ -153,6 +165,8 @@ export class Hub {
   updated(conversationId: string, seq: number): void {
     const api = this.messaging();
     if (!api) return;
+    // The cached copy is stale now; sockets still behind will read the new version from the store.
+    this.feed.forget(conversationId);
     for (const conn of this.ofConversation(conversationId)) {
       const sub = conn.subs.get(conversationId);
       // A socket that has not reached `seq` yet will read the new version when it gets there.
@@ -190,13 +204,40 @@ export class Hub {
     });
   }
 
+  /**
+   * Sends what the node's cache holds after `delivered`, filling the cache with one shared store read
+   * when a hint is ahead of it. False when the cache cannot help (this socket is far behind it).
+   * Membership was checked at subscribe and access_lost events end subscriptions at once.
+   */
+  private async fromFeed(api: MessagingApi, conn: Connection, sub: Subscription): Promise<boolean> {
+    const { conversationId } = sub;
+    let cached = this.feed.after(conversationId, sub.delivered);
+    if (cached.length === 0 && (this.feed.lastSeq(conversationId) ?? -1) < sub.target) {
+      await this.feed.fill(conversationId, sub.delivered, (after) =>
+        api.since(conn.userId, conversationId, after, PAGE),
+      );
+      cached = this.feed.after(conversationId, sub.delivered);
+    }
+    let sent = 0;
+    for (const m of cached) {
+      if (sub.closed || m.seq !== sub.delivered + 1) break;
+      conn.send({ type: 'message', message: wireMessage(m) });
+      sub.delivered = m.seq;
+      sent += 1;
+    }
+    return sent > 0;
+  }
+
   private async drain(conn: Connection, sub: Subscription): Promise<void> {
     const api = this.messaging();
     if (!api) return;
     try {
       while (!sub.closed && (sub.catchingUp || sub.delivered < sub.target)) {
+        if (!sub.catchingUp && (await this.fromFeed(api, conn, sub))) continue;
         sub.catchingUp = false;
         const batch = await api.since(conn.userId, sub.conversationId, sub.delivered, PAGE);
+        if (this.byConversation.has(sub.conversationId))
+          for (const m of batch) this.feed.remember(m);
         for (const m of batch) {
           if (sub.closed) return;
           // The store's seqs are gap-free; anything else would be a bug upstream, so never skip ahead.
