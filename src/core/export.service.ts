@@ -18,7 +18,7 @@ export interface ExportDeps {
   fourTasks: FourTasksStore;
 }
 
-/** The person's own writing. Other people's words are never included. */
+/** The person's own writing. Other people's words are never included (only the titles of the rounds they wrote in). */
 export interface PersonalExport {
   user: User;
   reflections: Array<{ reflection: Reflection; round: ReflectionRound | null }>;

@@ -94,7 +94,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   const base = () => `/together/${relationshipId}`;
 
   async function writeReflection(page: Page, note: string): Promise<void> {
-    await page.getByRole('button', { name: 'Write my reflection' }).click();
+    await page.getByRole('button', { name: 'I’ll write my reflection' }).click();
     for (const [task, n] of [
       ['Connection', '4'],
       ['Worldview', '3'],
@@ -205,7 +205,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     expect(await adaPage.locator('[data-testid="insight-chart"] canvas').count()).toBe(4);
     await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor({ state: 'attached' });
     await checkPage(adaPage, 'four-tasks-insights');
-    await adaPage.getByRole('button', { name: 'Show the numbers' }).first().click();
+    await adaPage.getByRole('button', { name: 'Numbers as a table' }).first().click();
     await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor();
     await checkPage(adaPage, 'four-tasks-insights-table');
 
@@ -217,7 +217,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   it('offers the export as a file and as a printable page', async () => {
     await adaPage.goto('/export');
     const download = adaPage.waitForEvent('download');
-    await adaPage.getByRole('button', { name: 'Download as a file (JSON)' }).click();
+    await adaPage.getByRole('button', { name: 'A file to keep (JSON)' }).click();
     expect((await download).suggestedFilename()).toMatch(/^mutual-export-\d{4}-\d{2}-\d{2}\.json$/);
     await adaPage
       .getByText(/Your file is ready: 24 messages, 1 reflections, 1 intentions/)

@@ -7,14 +7,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
 import { t } from '../together/copy.ts';
 import '../together/four-tasks.css';
-
-const copyE = {
-  title: 'Everything I wrote',
-  lead: 'Your reflections, intentions, steps and check-ins, your worldview page and your messages: yours to keep. Only your own words are included, never anyone else’s.',
-  json: 'Download as a file (JSON)',
-  print: 'Open a page to print or save',
-  ready: 'Your file is ready: {n} messages, {r} reflections, {i} intentions.',
-} as const;
+import { copyE } from './copy.ts';
 
 export function ExportPage() {
   const download = useMutation({

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/Button.tsx';
+import { copyN } from './copy.ts';
 
 export interface Series {
   label: string;
@@ -70,14 +71,14 @@ export function Chart({
       <h3 id={headingId}>{title}</h3>
       <div ref={box} className="ft-chart" aria-hidden="true" data-testid="insight-chart" />
       <Button variant="quiet" onPress={() => setShowTable((s) => !s)} aria-expanded={showTable}>
-        {showTable ? 'Hide the numbers' : 'Show the numbers'}
+        {showTable ? copyN.hideNumbers : copyN.showNumbers}
       </Button>
       <div className={showTable ? undefined : 'ft-visually-hidden'}>
         <table className="ft-table">
-          <caption>{title}, week by week</caption>
+          <caption>{copyN.byWeek.replace('{title}', title)}</caption>
           <thead>
             <tr>
-              <th scope="col">Week of</th>
+              <th scope="col">{copyN.weekOf}</th>
               {series.map((s) => (
                 <th key={s.label} scope="col">
                   {s.label}

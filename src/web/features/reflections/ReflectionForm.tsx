@@ -65,7 +65,7 @@ export function ReflectionForm({
       <FormError error={save.error} />
       {missing ? (
         <p className="notice notice-error" role="alert">
-          Please choose a number from 1 to 5 for each of the four.
+          {copyR.missing}
         </p>
       ) : null}
       {TASKS.map((task) => (

@@ -24,11 +24,11 @@ export const PROMPTS: Record<'together' | 'practice', Record<FourTaskKey, string
 
 export const copyR = {
   title: 'Reflect together',
-  lead: 'Look back on a conversation or a stretch of time, each in your own words. Your reflection is yours: share it now, reveal it together, or keep it to yourself.',
+  lead: 'Look back on a conversation or a stretch of time, each in your own words. Your reflection is yours: it can be shared now, revealed together, or kept private.',
   practiceLead:
     'This is a practice circle: each of you reflects on your own practice and shares what you choose. Nothing from your conversations is pulled in.',
   practiceToggle: 'This is a practice circle (for reflecting on our own practice)',
-  start: 'Start a reflection',
+  start: 'A new reflection',
   startTitle: 'What are we reflecting on?',
   startHint: 'In your words, like “our call on Tuesday” or “the last two weeks”.',
   from: 'From (optional)',
@@ -46,13 +46,14 @@ export const copyR = {
   private: 'Just me',
   together: 'Reveal together: the others see mine once they have written theirs',
   shared: 'Everyone here, now',
-  write: 'Write my reflection',
-  edit: 'Change my reflection',
+  write: 'I’ll write my reflection',
+  edit: 'I’d like to change mine',
   save: 'Save my reflection',
   mine: 'My reflection',
   waiting: '{name} has written theirs. Once you write yours, you will see each other’s together.',
   theirs: '{name}’s reflection',
   nextTime: 'Next time I want to try:',
   of5: '{n} of 5',
+  missing: 'Each of the four needs a number from 1 to 5.',
   visibleAs: 'Who can read it: {who}',
 } as const;

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMe } from '../../api/account.ts';
 import { call, type ResponseFor } from '../../api/http.ts';
+import { t } from './copy.ts';
 
 export type ConversationDetail = ResponseFor<'getConversation'>;
 
@@ -29,7 +30,7 @@ export function conversationTitle(
   if (!detail) return '…';
   if (detail.name) return detail.name;
   const others = detail.members.filter((m) => m.userId !== myId).map((m) => m.displayName);
-  return others.length ? others.join(', ') : 'A quiet relationship';
+  return others.length ? others.join(', ') : t.quietRelationship;
 }
 
 /** The signed-in person's id. */
@@ -40,5 +41,5 @@ export function useMyId(): string | undefined {
 /** Names by user id for a conversation, falling back to "Someone who left". */
 export function namesOf(detail: ConversationDetail | undefined): (userId: string) => string {
   const names = new Map(detail?.members.map((m) => [m.userId, m.displayName]) ?? []);
-  return (userId) => names.get(userId) ?? 'Someone who has left';
+  return (userId) => names.get(userId) ?? t.someoneWhoLeft;
 }

@@ -16,7 +16,7 @@ export const t = {
     myIntentions: 'My personal intentions',
     export: 'Everything I wrote',
     circle: 'circle',
-    practice: 'practice circle',
+    practice: 'co-reflection circle',
   },
   tasks: {
     connection: 'Connection',
@@ -24,6 +24,8 @@ export const t = {
     mutuality: 'Mutuality',
     movingToward: 'Moving toward',
   },
+  quietRelationship: 'A quiet relationship',
+  someoneWhoLeft: 'Someone who has left',
   loading: 'Loading…',
   save: 'Save',
   saving: 'Saving…',

@@ -1,7 +1,7 @@
 /** Words for worldview pages. */
 export const copyW = {
   title: 'My worldview page',
-  lead: 'A page in your own words about how you make sense of your experience and what you would like others to know. There are no boxes to tick here; write as much or as little as you like.',
+  lead: 'A page in your own words about how you make sense of your experience and what you would like others to know. There are no boxes to tick here; as much or as little as you like is welcome.',
   body: 'In my words',
   prompts: 'Prompts, if they help',
   save: 'Save my page',
