@@ -10,6 +10,7 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
   let ada: TestPerson;
   let ben: TestPerson;
   let relationshipId: string;
+  let orgId: string;
 
   beforeAll(async () => {
     srv = await startTestServer(db, {
@@ -17,7 +18,7 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
       AUTH_LIMIT_PER_ACCOUNT: '10000',
     });
     const admin = await signUp(srv, 'Organizer');
-    const orgId = await createOrg(srv, admin);
+    orgId = await createOrg(srv, admin);
     ada = await signUp(srv, 'Ada', orgId);
     ben = await signUp(srv, 'Ben', orgId);
     relationshipId = await connect(ada, ben, orgId);
@@ -158,6 +159,17 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
     expect(res.status).toBe(400);
   });
 
+  it('marks a circle as a practice circle for any of its members', async () => {
+    const circle = await ada.client.post('/api/circles', { orgId, name: 'Wednesday practice' });
+    expect(circle.status).toBe(201);
+    const practice = `/api/conversations/${circle.body.id}/practice`;
+    expect((await ada.client.request('PUT', practice, { isPractice: true })).body).toEqual({
+      isPractice: true,
+    });
+    const rounds = await ada.client.get(`/api/conversations/${circle.body.id}/reflection-rounds`);
+    expect(rounds.body).toEqual({ practice: true, rounds: [] });
+  });
+
   it('exports everything the person wrote, and nothing anyone else wrote', async () => {
     const json = await ada.client.get('/api/me/export');
     expect(json.status).toBe(200);
@@ -174,5 +186,30 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
     expect(html.body).toContain('<h2>Reflections</h2>');
     expect(html.body).toContain('Walking by the water.');
     expect(html.body).not.toContain('<script');
+  });
+  it('ends access at once for someone who leaves the relationship', async () => {
+    const cara = await signUp(srv, 'Cara', orgId);
+    const rel = await connect(ada, cara, orgId);
+    const round = (
+      await ada.client.post(`/api/conversations/${rel}/reflection-rounds`, {
+        title: 'Our first talk',
+      })
+    ).body;
+    const written = await ada.client.request('PUT', `/api/reflection-rounds/${round.id}/mine`, {
+      ratings,
+      visibility: 'shared',
+    });
+    const shared = await ada.client.post(`/api/conversations/${rel}/intentions`, {
+      title: 'Mornings outside, together',
+    });
+    await ada.client.request('PUT', `/api/me/worldview/readers/${rel}`);
+    expect((await cara.client.get(`/api/reflections/${written.body.mine.id}`)).status).toBe(200);
+    expect((await cara.client.get(`/api/worldview/${ada.id}`)).status).toBe(200);
+
+    expect((await cara.client.post(`/api/conversations/${rel}/leave`)).status).toBe(200);
+    expect((await cara.client.get(`/api/reflections/${written.body.mine.id}`)).status).toBe(404);
+    expect((await cara.client.get(`/api/intentions/${shared.body.intention.id}`)).status).toBe(404);
+    expect((await cara.client.get(`/api/worldview/${ada.id}`)).status).toBe(404);
+    expect((await cara.client.get(`/api/conversations/${rel}/reflection-rounds`)).status).toBe(404);
   });
 });
