@@ -170,6 +170,34 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(b.all('message').filter((f) => f.message.id === id)).toHaveLength(1);
   });
 
+  it('delivers over the socket what was posted over HTTP, and an HTTP retry stays one message', async () => {
+    const b = await connect(ben);
+    const start = await b.subscribe(pair);
+    const http = srv.client();
+    const id = newId();
+    const headers = { cookie: ana.cookie, 'content-type': 'application/json' };
+    const res = await http.request(
+      'POST',
+      `/api/conversations/${pair}/messages`,
+      { id, text: 'from the web form' },
+      headers,
+    );
+    expect(res.status).toBe(201);
+    const got = await b.next('message', (f) => f.message.id === id);
+    expect(got.message.seq).toBe(start.seq + 1);
+    const again = await http.request(
+      'POST',
+      `/api/conversations/${pair}/messages`,
+      { id, text: 'from the web form' },
+      headers,
+    );
+    expect(again.body).toMatchObject({ duplicate: true });
+    const a = await connect(ana);
+    await a.post(pair, 'after the retry');
+    await b.next('message', (f) => f.message.text === 'after the retry');
+    expect(b.all('message').filter((f) => f.message.id === id)).toHaveLength(1);
+  });
+
   it('resumes after a reconnect with exactly the missed messages, in order', async () => {
     const b1 = await connect(ben);
     const sub = await b1.subscribe(pair);
