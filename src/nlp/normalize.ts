@@ -216,6 +216,8 @@ const ADJECTIVES = new Set(
   ),
 );
 
+const HAS_NEXT = new Set(['been', 'got', 'gotten', 'had']);
+
 const WELL_AS_WE_WILL = new Set([
   'get',
   'figure',
@@ -322,6 +324,11 @@ export function normalizeWord(lower: string, next: string | undefined): readonly
       (UR_AS_YOU_ARE.has(next) || ADJECTIVES.has(next) || next.endsWith('ing'))
       ? ['you', 'are']
       : ['your'];
+  // "it's been", "what's got": the 's is "has" before a participle.
+  if (next !== undefined && HAS_NEXT.has(next) && /['’]s$/.test(lower)) {
+    const head = EXPANSIONS[lower.replace('’', "'")];
+    if (head !== undefined) return [head.split(' ')[0] as string, 'has'];
+  }
   const cached = CACHE.get(lower);
   if (cached) return cached;
   let word = lower.includes('’') ? lower.replace(/’/g, "'") : lower;

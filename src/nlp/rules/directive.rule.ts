@@ -315,6 +315,8 @@ export const DIRECTIVE_RULES: Rule[] = [
       'you @ADV? need|needs help|therapy|a_break|rest|sleep|professional|some|a_therapist|a_doctor|meds|medication|counseling|counselling|space|more',
       'you would_be|are better_off',
       'you are_going_to|are_gonna|will @ADV? have_to|need_to',
+      'you will|would|are_going_to @ADV? want_to',
+      'you can_not @ADV? keep|go_on|continue|let|carry_on|live_like',
     ],
   },
   {
@@ -355,10 +357,13 @@ export const DIRECTIVE_RULES: Rule[] = [
     action: 'after',
     patterns: [
       'my advice|suggestion|recommendation',
-      'i @ADV? would|will|can|do? @ADV? suggest|recommend|advise|urge',
+      'i @ADV? would|will|can|do? @ADV? suggest|recommend|advise|urge|encourage',
+      'i would @ADV? just @IMPV',
+      'one|another|an|the_other|my_only option|idea|suggestion|approach|thought is|would_be|could_be|might_be to',
+      'it is @ADV? time|high_time to|for_you_to',
       'if i were|was you',
       'the best|only thing you_can_do|to_do|for_you',
-      'what you @ADV? need|should|have_to|gotta|must|got_to @ADV? do? is',
+      'what you @ADV? need|should|have_to|gotta|must|got_to|could|can|might|may|want_to @ADV? do? is',
       'make sure you|to|that_you',
       'it would|might|could|may|will|is @ADV? be? @ADV? @ADV? good|best|better|helpful|wise|smart|important|a_good_idea|worth_it|worth_trying|essential|crucial for_you? to|if_you|that_you',
       'it @ADV? might|may|could|would|will|can @ADV? help|be_worth to|if_you|trying|talking|getting|having',
@@ -395,7 +400,7 @@ export const DIRECTIVE_RULES: Rule[] = [
     action: 'after',
     alt: 'avoid',
     patterns: [
-      '^ do_not|never|dont @ADV? !worry|stress|panic|cry|be_sad|be_upset|feel_bad|feel_guilty|beat|be_so|be_too|dwell|apologize|apologise|hesitate|be_sorry|be_afraid_to|forget_that|think_about_it|feel_like_you|let_it_get|sweat|fret|mention|thank|be_shy|feel_pressured|have_to|need_to|overthink_it|take_it_so @IMPV',
+      '^ do_not|never|dont @ADV? !make_me|worry|stress|panic|cry|be_sad|be_upset|feel_bad|feel_guilty|beat|be_so|be_too|dwell|apologize|apologise|hesitate|be_sorry|be_afraid_to|forget_that|think_about_it|feel_like_you|let_it_get|sweat|fret|mention|thank|be_shy|feel_pressured|have_to|need_to|overthink_it|take_it_so @IMPV',
       '^ stop|quit @ADV? being|letting|comparing|apologizing|apologising|overthinking|reading|texting|talking|drinking|blaming|thinking|checking|looking|going|trying|giving|putting|wasting|saying|doing|acting|making|holding|hiding|isolating|ignoring|avoiding|answering|replying|responding|smoking|using|picking|waiting|pretending|obsessing|scrolling|skipping|pushing|letting',
     ],
   },

@@ -55,6 +55,7 @@ export const FEAR_RULES: Rule[] = [
       'i @ADV? can_not|will_not|am_not_going_to @ADV? keep|stay|be|talk|help ~4 if|unless you',
       'i will @ADV? leave|stop_talking|block_you|not_talk|walk_away|be_done ~3 if|unless',
       'unless you @ADV? stop|get|take|go|start|promise',
+      'do_not|dont make me @ADV? call|tell|report|come|do|get',
     ],
   },
 ];

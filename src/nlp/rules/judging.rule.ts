@@ -22,6 +22,7 @@ export const JUDGING_RULES: Rule[] = [
       'being @ADV? @ADV? dramatic|negative|paranoid|ridiculous|silly|irrational|selfish|childish|sensitive|lazy|immature|hysterical|a_baby|a_drama_queen|difficult|stupid|unreasonable|crazy|needy|clingy',
       'why would|do you @ADV? even? do|say|think|feel|believe|want that|this|something_like_that',
       'crazy talk',
+      'you @ADV? sound|sounded|seem|seemed|look|are_acting|act @ADV? @ADV? @JUDGE',
       'that|this|it is|was @ADV? a|such_a|an @ADV? @JUDGE thing|way|move|attitude',
       'you ~5 for attention|sympathy|pity|likes|clout',
       'that is|was @ADV? @ADV? crazy_talk|nonsense|irrational|silly|stupid|ridiculous|pathetic|dramatic|an_overreaction|insane_to_think',

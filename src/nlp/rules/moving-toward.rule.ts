@@ -16,6 +16,7 @@ export const MOVING_TOWARD_RULES: Rule[] = [
       'what @ADV? matters|is_important|is_most_important|feels_important|means_the_most|counts @ADV? ~2 to|for you|most',
       'what is @ADV? important @ADV? to|for you',
       'what is|would_be|could_be one @ADV? small? thing',
+      'what is|would_be something|one_thing|a_thing you would|you_d|you_would @ADV? like|love|want|enjoy',
       'what would it take',
       'what gives you @ADV? hope|energy|meaning|joy|strength|comfort',
       'what kind|sort of life|day|week|relationship|friendship|future|evening|morning|night|year|home|support',

@@ -21,6 +21,16 @@ const SOUNDS_SUBJECT = new Set([
 ]);
 /** "I'm sorry you're going through this" is sympathy, not a saying-back. */
 const SYMPATHY = new Set(['sorry', 'hope', 'glad', 'wish']);
+const ADVICE_MODALS = new Set([
+  'need',
+  'should',
+  'have',
+  'ought',
+  'must',
+  'gotta',
+  'got',
+  'better',
+]);
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const SECOND_PERSON = new Set(['you', 'your', 'yourself', 'yours']);
 const ASKING = new Set([
@@ -45,6 +55,8 @@ function soundsLike(doc: Doc, start: number, end: number): boolean {
   if (before !== undefined && !SOUNDS_SUBJECT.has(before)) return false;
   const next = wordAt(doc, end);
   if (next === 'fun' || next === 'good' || next === 'great' || next === 'a_plan') return false;
+  // "sounds like you need to…" is advice dressed as a reflection.
+  if (next === 'you' && ADVICE_MODALS.has(wordAt(doc, end + 1) ?? '')) return false;
   // "it seems like nothing works for me" is about the writer, not a saying-back.
   const stop = clauseStop(doc, end);
   if (hasWord(doc, end, stop, FIRST_PERSON) && !hasWord(doc, end, stop, SECOND_PERSON))
@@ -73,6 +85,7 @@ export const REFLECTION_RULES: Rule[] = [
     patterns: [
       'that|this|it @ADV? sounds|sounded|seems|must_be|must_have_been|must_feel|must_have_felt @ADV? @ADV? @FEELADJ',
       'that|this @ADV? is|was|has_been @ADV? @ADV? @FEELADJ',
+      'it @ADV? has_been|must_have_been|must_be @ADV? @ADV? @FEELADJ',
       'that|it|this @ADV? must|must_have|would_have|would @ADV? hurt|hurt_so_much|stung|sting|been_hard|be_hard|felt',
       'what a @ADV? @FEELADJ|lot|nightmare',
       'that|this is @ADV? a_lot|so_much|too_much|a_heavy_thing|such_a_lot',
@@ -93,6 +106,7 @@ export const REFLECTION_RULES: Rule[] = [
       'you @ADV? felt|feel|were_feeling|are_feeling|have_been_feeling like',
       'you @ADV? have_been|are|were carrying|dealing|going_through|holding|fighting|juggling|trying|doing_this|living_with|sitting_with|putting_up|thinking|wanting|struggling|hurting|missing|worrying|wondering|feeling|grieving|waiting|managing|surviving',
       'you @ADV? said|mentioned|told_me|wrote|shared',
+      'you are|were @ADV? saying|telling_me|describing',
       'i @ADV? hear|heard|can_hear|am_hearing you|that|how|what|a_lot|so_much',
       'what i am? hear|hearing|heard is?',
       'so @ADV? what you are saying',
