@@ -2,6 +2,9 @@
  * The authorization matrix for reflections, intentions, worldview pages and the export: every route ×
  * {author, other member, non-member in the same organization, admin, other organization} (plus signed out),
  * on SQLite and PostgreSQL. Admins are treated like anyone outside the relationship: 404, never content.
+ * Insights have no route of their own (they are computed in the browser), so their data paths — the message
+ * history route and the ws subscription — are checked for the same five callers. The four-tasks features
+ * publish no ws events of their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fourTasksRoutes } from '../../src/contract/four-tasks.routes.ts';
@@ -15,6 +18,7 @@ import {
   notes,
   ratings,
 } from '../support/four-tasks.fixture.ts';
+import { Probe, wsUrl } from '../support/realtime.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 type RouteName = keyof typeof fourTasksRoutes;
@@ -321,6 +325,49 @@ describe.each(TEST_DATABASES)('four-tasks authorization matrix ($name)', (db) =>
     expect(Object.keys(fourTasksRoutes).filter((name) => !covered.has(name as RouteName))).toEqual(
       [],
     );
+  });
+
+  // Insights are computed in the browser from messages the person can already read, so their data paths
+  // are the message history route and the real-time subscription: both must refuse anyone outside.
+  describe('insights data: GET /api/conversations/:conversationId/messages', () => {
+    for (const actor of ACTORS) {
+      const ok = actor === 'author' || actor === 'otherMember';
+      it(`${actor} → ${ok ? 200 : 404}`, async () => {
+        const res = await world.people[actor].client.get(
+          `/api/conversations/${world.relationshipId}/messages?after=0&limit=200`,
+        );
+        expect(res.status).toBe(ok ? 200 : 404);
+        expect(JSON.stringify(res.body).includes(MARK.message)).toBe(ok);
+      });
+    }
+  });
+
+  describe('insights data: ws subscribe to the relationship', () => {
+    for (const actor of ACTORS) {
+      const ok = actor === 'author' || actor === 'otherMember';
+      it(`${actor} → ${ok ? 'subscribed with history' : 'not_found, nothing sent'}`, async () => {
+        const probe = await Probe.open(wsUrl(srv.url), world.people[actor].client.cookieHeader);
+        try {
+          probe.send({
+            type: 'subscribe',
+            ref: 'insights',
+            conversationId: world.relationshipId,
+            lastSeq: 0,
+          });
+          if (ok) {
+            await probe.next('subscribed', (f) => f.conversationId === world.relationshipId);
+            await probe.wait((f) => JSON.stringify(f).includes(MARK.message));
+          } else {
+            expect(await probe.next('error', (e) => e.ref === 'insights')).toMatchObject({
+              code: 'not_found',
+            });
+            expect(JSON.stringify(probe.frames)).not.toContain(MARK.message);
+          }
+        } finally {
+          probe.close();
+        }
+      });
+    }
   });
 
   for (const c of CASES) {
