@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
     const page = await ctx.newPage();
     await page.goto('/sign-up');
     await fillAccount(page, { ...makePerson('Short'), password: 'too short' }, true);
-    await page.getByRole('button', { name: 'Make my account' }).click();
+    await page.getByRole('button', { name: 'Create my account' }).click();
     const error = page.locator('.field-error', { hasText: /at least 12/ });
     await error.waitFor();
     await expect
@@ -79,11 +79,11 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
     const peerCtx = await tb.newContext({ width: 360, height: 740 });
     const p = await peerCtx.newPage();
     await p.goto(link);
-    await p.getByRole('heading', { name: 'Join Riverside Peers' }).waitFor();
+    await p.getByRole('heading', { name: 'Joining Riverside Peers' }).waitFor();
     await checkPage(p, 'join-signed-out');
     const path = new URL(link).pathname;
     await signUp(p, peer, path);
-    await p.getByRole('button', { name: 'Join Riverside Peers' }).click();
+    await p.getByRole('button', { name: 'Yes, I’d like to join Riverside Peers' }).click();
     await p.getByText('You are now part of Riverside Peers.').waitFor();
     await checkPage(p, 'join-done');
 

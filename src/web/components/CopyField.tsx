@@ -3,7 +3,15 @@ import { useRef, useState } from 'react';
 import { Button } from './Button.tsx';
 import { copy } from '../copy.ts';
 
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({
+  label,
+  value,
+  id = 'copy-field',
+}: {
+  label: string;
+  value: string;
+  id?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const doCopy = async () => {
@@ -17,12 +25,12 @@ export function CopyField({ label, value }: { label: string; value: string }) {
   };
   return (
     <div className="field">
-      <label className="field-label" htmlFor="copy-field">
+      <label className="field-label" htmlFor={id}>
         {label}
       </label>
       <div className="copy-row">
         <input
-          id="copy-field"
+          id={id}
           ref={input}
           className="field-input"
           readOnly

@@ -9,6 +9,8 @@ import { SessionsPage } from '../features/account/SessionsPage.tsx';
 import { SetupPage } from '../features/account/SetupPage.tsx';
 import { SignInPage } from '../features/account/SignInPage.tsx';
 import { SignUpPage } from '../features/account/SignUpPage.tsx';
+import { ConnectLinkPage } from '../features/connect/ConnectLinkPage.tsx';
+import { ConversationPage } from '../features/conversation/ConversationPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { JoinPage } from '../features/join/JoinPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
@@ -33,6 +35,18 @@ const ROUTES: RouteEntry[] = [
   { pattern: '/settings', signedIn: true, render: () => <SettingsPage /> },
   { pattern: '/sessions', signedIn: true, render: () => <SessionsPage /> },
   { pattern: '/admin', signedIn: true, render: () => <AdminPage /> },
+  {
+    pattern: '/c/:conversationId',
+    signedIn: true,
+    render: (p) => (
+      <ConversationPage key={p.conversationId} conversationId={p.conversationId ?? ''} />
+    ),
+  },
+  {
+    pattern: '/connect/:token',
+    signedIn: false,
+    render: (p) => <ConnectLinkPage token={p.token ?? ''} />,
+  },
   ...extraRoutes,
 ];
 

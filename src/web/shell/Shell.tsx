@@ -5,6 +5,7 @@ import { signedOut, useMe } from '../api/account.ts';
 import { call } from '../api/http.ts';
 import { Button } from '../components/Button.tsx';
 import { copy } from '../copy.ts';
+import { LiveProvider } from '../features/conversation/live-context.tsx';
 import { t as fourTasksCopy } from '../features/together/copy.ts';
 import { Link, navigate, usePath } from './router.tsx';
 
@@ -67,7 +68,7 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="main">
-        {children}
+        <LiveProvider userId={me.data?.user.id}>{children}</LiveProvider>
       </main>
     </>
   );

@@ -1,5 +1,5 @@
 /** Steps people take in the browser tests, written once: fill the account forms, check a page, invite and join. */
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, screenshots } from './browser.ts';
 
@@ -35,14 +35,14 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 
 export async function fillAccount(page: Page, p: Person, withName: boolean): Promise<void> {
   if (withName) await page.getByLabel('Your name').fill(p.displayName);
-  await page.getByLabel('Email or username').fill(p.login);
+  await page.getByLabel('Your email or username').fill(p.login);
   await page.getByLabel('Password', { exact: true }).fill(p.password);
 }
 
 export async function signUp(page: Page, p: Person, next?: string): Promise<void> {
   await page.goto(next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up');
   await fillAccount(page, p, true);
-  await page.getByRole('button', { name: 'Make my account' }).click();
+  await page.getByRole('button', { name: 'Create my account' }).click();
   await page.waitForURL((u) => u.pathname === (next ?? '/'));
 }
 
@@ -56,8 +56,38 @@ export async function signIn(page: Page, p: Person): Promise<void> {
 /** The admin makes an invitation link on Home and returns it. */
 export async function makeInviteLink(page: Page): Promise<string> {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Make a link' }).click();
+  await page.getByRole('button', { name: 'New invitation link' }).click();
   const field = page.getByLabel('Invitation link');
   await field.waitFor();
   return field.inputValue();
+}
+
+/** A signed-in admin (from setup) and a peer who joined through the admin's link, each in their own context. */
+export async function adminAndPeer(
+  tb: {
+    newContext(o?: { width?: number; height?: number }): Promise<BrowserContext>;
+  },
+  orgName: string,
+) {
+  const admin = makePerson('Robin');
+  const peer = makePerson('Sam');
+  const aCtx = await tb.newContext();
+  const a = await aCtx.newPage();
+  await a.goto('/');
+  await a.getByLabel('Organization name').fill(orgName);
+  await fillAccount(a, admin, true);
+  await a.getByRole('button', { name: 'Create the organization' }).click();
+  await a.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+  const link = await makeInviteLink(a);
+  const pCtx = await tb.newContext();
+  const p = await pCtx.newPage();
+  await signUp(p, peer, new URL(link).pathname);
+  await p.getByRole('button', { name: new RegExp(`join ${orgName}`) }).click();
+  await p.getByText(`You are now part of ${orgName}.`).waitFor();
+  return { admin, peer, aCtx, a, pCtx, p };
+}
+
+/** The texts of the messages shown, in order (stored and pending). */
+export async function shownTexts(page: Page): Promise<string[]> {
+  return page.locator('.message-list > li .message-text').allInnerTexts();
 }

@@ -7,6 +7,7 @@ import { useInvitations, useMembers } from '../../api/organization.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
+import { Toggle } from '../../components/Toggle.tsx';
 import { copy, fill, when } from '../../copy.ts';
 import { InvitePanel } from '../home/InvitePanel.tsx';
 
@@ -39,17 +40,19 @@ function Members({ orgId, meId }: { orgId: string; meId: string }) {
               <p className="muted">{fill(copy.admin.joined, { when: when(m.joinedAt) })}</p>
             </div>
             <div className="actions">
-              <Button
-                variant="quiet"
-                onPress={() => setAdmin.mutate({ userId: m.userId, isAdmin: !m.isAdmin })}
+              <Toggle
+                isSelected={m.isAdmin}
+                onChange={(isAdmin) => setAdmin.mutate({ userId: m.userId, isAdmin })}
               >
-                {fill(m.isAdmin ? copy.admin.removeAdminOf : copy.admin.makeAdmin, {
-                  name: m.displayName,
-                })}
-              </Button>
+                {fill(copy.admin.adminSwitch, { name: m.displayName })}
+              </Toggle>
               {m.userId === meId ? null : (
-                <Button variant="plain" onPress={() => remove.mutate(m.userId)}>
-                  {fill(copy.admin.remove, { name: m.displayName })}
+                <Button
+                  variant="plain"
+                  aria-label={fill(copy.admin.removeLabel, { name: m.displayName })}
+                  onPress={() => remove.mutate(m.userId)}
+                >
+                  {copy.admin.remove}
                 </Button>
               )}
             </div>

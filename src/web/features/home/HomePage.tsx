@@ -4,6 +4,7 @@ import { useCurrentOrg } from '../../api/current-org.ts';
 import { Page } from '../../components/Page.tsx';
 import { copy, fill } from '../../copy.ts';
 import { Conversations } from './Conversations.tsx';
+import { ConnectPanel } from './ConnectPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 
 export function HomePage() {
@@ -15,8 +16,9 @@ export function HomePage() {
       <p className="lead">{fill(copy.home.greeting, { name: me.data.user.displayName })}</p>
       {org ? null : <p>{copy.home.noOrg}</p>}
       <div className="home-grid">
-        <Conversations me={me.data.user.id} />
-        {org ? <InvitePanel org={org} /> : null}
+        <Conversations me={me.data.user.id} orgIds={me.data.organizations.map((o) => o.id)} />
+        {org ? <ConnectPanel org={org} me={me.data.user.id} /> : null}
+        {org?.isAdmin ? <InvitePanel org={org} /> : null}
       </div>
     </Page>
   );

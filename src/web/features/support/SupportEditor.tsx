@@ -79,11 +79,12 @@ export function SupportEditor({ org, onDone }: { org: Org; onDone: () => void })
           />
           <Button
             variant="plain"
-            onPress={() => setResources((rs) => rs.filter((x) => x.key !== r.key))}
-          >
-            {fill(copy.support.removeResource, {
+            aria-label={fill(copy.support.removeResourceLabel, {
               label: r.label || fill(copy.support.resourceN, { n: i + 1 }),
             })}
+            onPress={() => setResources((rs) => rs.filter((x) => x.key !== r.key))}
+          >
+            {copy.support.removeResource}
           </Button>
         </fieldset>
       ))}

@@ -1,0 +1,36 @@
+/** Queries for the person's conversations and connection invitations, and names of the people in them. */
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { call } from './http.ts';
+
+export const CONVERSATIONS_KEY = ['conversations'] as const;
+export const CONNECTIONS_KEY = ['conversations', 'invitations'] as const;
+
+export function useConversations() {
+  return useQuery({
+    queryKey: CONVERSATIONS_KEY,
+    queryFn: () => call('listConversations'),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useConnectionInvitations() {
+  return useQuery({
+    queryKey: CONNECTIONS_KEY,
+    queryFn: () => call('listConnectionInvitations'),
+    refetchInterval: 30_000,
+  });
+}
+
+/** Display names of everyone in the given organizations, by user id. */
+export function usePeopleNames(orgIds: string[]): Record<string, string> {
+  const results = useQueries({
+    queries: [...new Set(orgIds)].map((orgId) => ({
+      queryKey: ['members', orgId],
+      queryFn: () => call('listMembers', { params: { orgId } }),
+      staleTime: 60_000,
+    })),
+  });
+  const names: Record<string, string> = {};
+  for (const r of results) for (const m of r.data?.members ?? []) names[m.userId] = m.displayName;
+  return names;
+}

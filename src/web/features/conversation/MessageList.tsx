@@ -1,0 +1,141 @@
+/**
+ * The message history: loads older pages as the person scrolls back (or presses the button), keeps the view
+ * pinned to the newest message while they are at the bottom, and shows unsent messages after the rest.
+ */
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { call } from '../../api/http.ts';
+import { Button } from '../../components/Button.tsx';
+import { copy } from '../../copy.ts';
+import { useLinkStatus, useLive, useOutbox } from './live-context.tsx';
+import { MessageItem } from './MessageItem.tsx';
+import { PendingItem } from './PendingItem.tsx';
+import type { ConversationStore } from './store.ts';
+
+export const PAGE_SIZE = 50;
+
+interface Props {
+  conversationId: string;
+  store: ConversationStore;
+  me: string;
+  names: Record<string, string>;
+  /** The other people's read positions, when they share them. */
+  readBy: number;
+}
+
+export function MessageList({ conversationId, store, me, names, readBy }: Props) {
+  const live = useLive();
+  const state = useSyncExternalStore(store.subscribe, store.get);
+  const outbox = useOutbox(conversationId);
+  const status = useLinkStatus();
+  const scroller = useRef<HTMLDivElement>(null);
+  const top = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const keepFrom = useRef<{ height: number; top: number } | null>(null);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+
+  const loadOlder = useCallback(async () => {
+    const oldest = store.get().messages[0]?.seq;
+    if (loadingOlder || !store.get().hasOlder || oldest === undefined) return;
+    setLoadingOlder(true);
+    const el = scroller.current;
+    keepFrom.current = el ? { height: el.scrollHeight, top: el.scrollTop } : null;
+    try {
+      const page = await call('listMessages', {
+        params: { conversationId },
+        query: { before: oldest, limit: PAGE_SIZE },
+      });
+      store.addPage(page.messages, true, PAGE_SIZE);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }, [conversationId, store, loadingOlder]);
+
+  // Scrolling near the top loads the previous page.
+  useEffect(() => {
+    const el = top.current;
+    if (!el || !scroller.current) return;
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && void loadOlder(),
+      { root: scroller.current, rootMargin: '200px 0px 0px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [loadOlder]);
+
+  const count = state.messages.length + outbox.length;
+  const newest = state.messages.at(-1);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (keepFrom.current) {
+      // Older messages went in above: keep the same message under the reader's eyes.
+      el.scrollTop = keepFrom.current.top + (el.scrollHeight - keepFrom.current.height);
+      keepFrom.current = null;
+    } else if (atBottom.current) el.scrollTop = el.scrollHeight;
+  }, [count, newest?.id]);
+
+  // Reading the newest message (the tab visible, the list at the bottom) marks it read.
+  useEffect(() => {
+    if (
+      newest &&
+      newest.authorId !== me &&
+      atBottom.current &&
+      document.visibilityState === 'visible'
+    )
+      live?.read(conversationId, newest.seq);
+  }, [newest, me, live, conversationId]);
+
+  const lastMine = [...state.messages].reverse().find((m) => m.authorId === me);
+  return (
+    <div
+      className="messages"
+      ref={scroller}
+      tabIndex={0}
+      role="region"
+      aria-label={copy.conversation.log}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      }}
+    >
+      <div ref={top} />
+      {state.hasOlder ? (
+        <Button variant="plain" onPress={() => void loadOlder()} busy={loadingOlder}>
+          {loadingOlder ? copy.conversation.loadingEarlier : copy.conversation.earlier}
+        </Button>
+      ) : state.loaded ? (
+        <p className="muted center">{copy.conversation.beginning}</p>
+      ) : null}
+      <ol className="message-list">
+        {state.messages.map((m) => (
+          <MessageItem
+            key={m.id}
+            message={m}
+            mine={m.authorId === me}
+            author={names[m.authorId] ?? copy.conversation.someone}
+            store={store}
+            seen={m.id === lastMine?.id && readBy >= m.seq}
+          />
+        ))}
+        {outbox
+          .filter((e) => !state.messages.some((m) => m.id === e.id))
+          .map((e) => (
+            <PendingItem
+              key={e.id}
+              entry={e}
+              online={status === 'open'}
+              onRetry={() => live?.retry(e.id)}
+              onDiscard={() => live?.discard(e.id)}
+            />
+          ))}
+      </ol>
+    </div>
+  );
+}

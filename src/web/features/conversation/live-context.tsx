@@ -1,0 +1,72 @@
+/** Provides the tab's live link (one per signed-in person) to the conversation views and the banner. */
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { ME_KEY } from '../../api/account.ts';
+import type { LinkStatus } from '../../api/realtime.ts';
+import { Live } from './live.ts';
+
+const LiveContext = createContext<Live | undefined>(undefined);
+type Announce = (conversationId: string, authorId: string, text: string) => void;
+const announceListeners = new Set<Announce>();
+
+/** Listens for messages from others arriving live (for the polite live region). */
+export function onIncoming(listener: Announce): () => void {
+  announceListeners.add(listener);
+  return () => announceListeners.delete(listener);
+}
+
+export function LiveProvider({
+  userId,
+  children,
+}: {
+  userId: string | undefined;
+  children: ReactNode;
+}) {
+  const client = useQueryClient();
+  const [live, setLive] = useState<Live | undefined>(undefined);
+  useEffect(() => {
+    if (!userId) return;
+    const l = new Live(userId, {
+      incoming: (c, a, t) => announceListeners.forEach((fn) => fn(c, a, t)),
+      listChanged: () => void client.invalidateQueries({ queryKey: ['conversations'] }),
+    });
+    const off = l.realtime.onStatus(() => {
+      // The server ended this session (signed out elsewhere, revoked): find out who is signed in now.
+      if (l.realtime.status === 'ended') void client.invalidateQueries({ queryKey: ME_KEY });
+    });
+    l.start();
+    setLive(l);
+    return () => {
+      off();
+      l.stop();
+      setLive(undefined);
+    };
+  }, [userId, client]);
+  return <LiveContext.Provider value={live}>{children}</LiveContext.Provider>;
+}
+
+export const useLive = (): Live | undefined => useContext(LiveContext);
+
+const noop = () => () => undefined;
+
+export function useLinkStatus(): LinkStatus | undefined {
+  const live = useLive();
+  return useSyncExternalStore(
+    live ? (l) => live.realtime.onStatus(l) : noop,
+    () => live?.realtime.status,
+  );
+}
+
+/** Re-renders when the outbox changes; returns the entries of one conversation. */
+export function useOutbox(conversationId: string) {
+  const live = useLive();
+  useSyncExternalStore(live ? (l) => live.onOutbox(l) : noop, () => live?.outboxSnapshot ?? 0);
+  return live?.outbox.of(conversationId) ?? [];
+}

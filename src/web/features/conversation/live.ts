@@ -1,0 +1,241 @@
+/**
+ * Glue between the real-time link, the outbox and each conversation's store: subscribes the conversations
+ * in view (and any with unsent messages) on every connection, sends each unsent message once per connection,
+ * and routes server frames to the stores.
+ */
+import type { ServerFrame } from '../../../contract/ws.ts';
+import { newId } from '../../../lib/ids.ts';
+import { Realtime } from '../../api/realtime.ts';
+import { Outbox } from './outbox.ts';
+import { ConversationStore } from './store.ts';
+
+const TYPING_EVERY_MS = 3_000;
+const PRESENCE_KEY = 'mutual.presence';
+
+export const isPresenceShared = (): boolean => localStorage.getItem(PRESENCE_KEY) !== 'hidden';
+
+export interface LiveEvents {
+  /** A message from someone else arrived live. */
+  incoming?: (conversationId: string, authorId: string, text: string) => void;
+  /** Something changed that the conversation list shows (new message, joined a conversation). */
+  listChanged?: () => void;
+}
+
+export class Live {
+  readonly realtime = new Realtime();
+  readonly outbox: Outbox;
+  private readonly stores = new Map<string, ConversationStore>();
+  private readonly watching = new Map<string, number>();
+  private readonly subscribedOn = new Map<string, number>();
+  private readonly outboxListeners = new Set<() => void>();
+  private readonly typingSentAt = new Map<string, number>();
+  private readonly readSent = new Map<string, number>();
+  private outboxVersion = 0;
+
+  constructor(
+    readonly userId: string,
+    private readonly events: LiveEvents = {},
+  ) {
+    this.outbox = new Outbox(`mutual.outbox.${userId}`);
+    this.realtime.onFrame((f) => this.handle(f));
+    this.realtime.onStatus(() => {
+      if (this.realtime.status === 'open') this.resubscribe();
+    });
+  }
+
+  start(): void {
+    this.realtime.start();
+  }
+
+  stop(): void {
+    this.realtime.stop();
+  }
+
+  store(conversationId: string): ConversationStore {
+    let s = this.stores.get(conversationId);
+    if (!s) {
+      s = new ConversationStore();
+      this.stores.set(conversationId, s);
+    }
+    return s;
+  }
+
+  /** Keeps `conversationId` live while the returned function has not been called. Call after the first page loaded. */
+  watch(conversationId: string): () => void {
+    this.watching.set(conversationId, (this.watching.get(conversationId) ?? 0) + 1);
+    this.subscribe(conversationId);
+    return () => {
+      const n = (this.watching.get(conversationId) ?? 1) - 1;
+      if (n > 0) {
+        this.watching.set(conversationId, n);
+        return;
+      }
+      this.watching.delete(conversationId);
+      if (
+        this.outbox.of(conversationId).length === 0 &&
+        this.realtime.send({ type: 'unsubscribe', conversationId })
+      ) {
+        this.subscribedOn.delete(conversationId);
+      }
+    };
+  }
+
+  /** Puts a new message in the outbox (local echo) and sends it if the link is up. */
+  send(conversationId: string, text: string): string {
+    const id = newId();
+    this.outbox.add({ id, conversationId, text, createdAt: new Date().toISOString() });
+    this.outboxChanged();
+    this.subscribe(conversationId);
+    this.flush(conversationId);
+    return id;
+  }
+
+  retry(id: string): void {
+    const entry = this.outbox.all().find((e) => e.id === id);
+    this.outbox.retry(id);
+    this.outboxChanged();
+    if (entry) this.flush(entry.conversationId);
+  }
+
+  discard(id: string): void {
+    if (this.outbox.remove(id)) this.outboxChanged();
+  }
+
+  typing(conversationId: string): void {
+    const now = Date.now();
+    if (now - (this.typingSentAt.get(conversationId) ?? 0) < TYPING_EVERY_MS) return;
+    if (this.subscribedOn.get(conversationId) !== this.realtime.connection) return;
+    if (this.realtime.send({ type: 'typing', conversationId }))
+      this.typingSentAt.set(conversationId, now);
+  }
+
+  read(conversationId: string, seq: number): void {
+    if (seq <= (this.readSent.get(conversationId) ?? 0)) return;
+    if (this.realtime.send({ type: 'read', conversationId, seq }))
+      this.readSent.set(conversationId, seq);
+  }
+
+  setPresence(shared: boolean): void {
+    localStorage.setItem(PRESENCE_KEY, shared ? 'visible' : 'hidden');
+    this.realtime.send({ type: 'presence', visibility: shared ? 'visible' : 'hidden' });
+  }
+
+  onOutbox(listener: () => void): () => void {
+    this.outboxListeners.add(listener);
+    return () => this.outboxListeners.delete(listener);
+  }
+
+  get outboxSnapshot(): number {
+    return this.outboxVersion;
+  }
+
+  private outboxChanged(): void {
+    this.outboxVersion += 1;
+    this.outboxListeners.forEach((l) => l());
+  }
+
+  private subscribe(conversationId: string): void {
+    const connection = this.realtime.connection;
+    if (
+      this.realtime.status !== 'open' ||
+      Math.abs(this.subscribedOn.get(conversationId) ?? 0) === connection
+    )
+      return;
+    const store = this.stores.get(conversationId)?.get();
+    const lastSeq = store?.loaded ? store.lastSeq : undefined;
+    if (
+      this.realtime.send({
+        type: 'subscribe',
+        conversationId,
+        ref: conversationId,
+        ...(lastSeq !== undefined ? { lastSeq } : {}),
+      })
+    ) {
+      // Marked at once so a second call on this connection does not subscribe twice; `subscribed` flushes.
+      this.subscribedOn.set(conversationId, -connection);
+    }
+  }
+
+  private resubscribe(): void {
+    this.realtime.send({
+      type: 'hello',
+      resume: [],
+      presence: isPresenceShared() ? 'visible' : 'hidden',
+    });
+    const ids = new Set([
+      ...this.watching.keys(),
+      ...this.outbox.all().map((e) => e.conversationId),
+    ]);
+    for (const id of ids) this.subscribe(id);
+  }
+
+  private flush(conversationId: string): void {
+    if (this.subscribedOn.get(conversationId) !== this.realtime.connection) return;
+    for (const e of this.outbox.takeUnsent(conversationId, this.realtime.connection)) {
+      this.realtime.send({ type: 'send', ref: e.id, conversationId, id: e.id, text: e.text });
+    }
+  }
+
+  private delivered(id: string): void {
+    if (this.outbox.remove(id)) this.outboxChanged();
+  }
+
+  private handle(f: ServerFrame): void {
+    switch (f.type) {
+      case 'subscribed':
+        this.subscribedOn.set(f.conversationId, this.realtime.connection);
+        this.flush(f.conversationId);
+        return;
+      case 'unsubscribed':
+        this.subscribedOn.delete(f.conversationId);
+        return;
+      case 'message':
+        this.store(f.message.conversationId).addLive(f.message);
+        if (f.message.authorId === this.userId) this.delivered(f.message.id);
+        else this.events.incoming?.(f.message.conversationId, f.message.authorId, f.message.text);
+        this.events.listChanged?.();
+        return;
+      case 'ack':
+        this.delivered(f.id);
+        return;
+      case 'message.updated':
+        this.store(f.message.conversationId).update(f.message);
+        return;
+      case 'typing':
+        if (f.userId !== this.userId) this.store(f.conversationId).typing(f.userId);
+        return;
+      case 'presence':
+        if (f.userId !== this.userId) this.store(f.conversationId).presence(f.userId, f.online);
+        return;
+      case 'read.updated':
+        this.store(f.conversationId).read(f.userId, f.seq);
+        return;
+      case 'conversation.access_gained':
+        this.events.listChanged?.();
+        return;
+      case 'error':
+        this.refused(f);
+        return;
+      case 'welcome':
+      case 'pong':
+        return;
+      default: {
+        const unknown: never = f;
+        return unknown;
+      }
+    }
+  }
+
+  private refused(f: Extract<ServerFrame, { type: 'error' }>): void {
+    if (f.frame === 'subscribe' && f.conversationId) this.subscribedOn.delete(f.conversationId);
+    if (f.frame !== 'send' || !f.id) return;
+    const id = f.id;
+    if (f.code === 'rate_limited' || f.code === 'unavailable' || f.code === 'internal') {
+      // Not a refusal of the message itself: it goes out again after the pause.
+      setTimeout(() => this.retry(id), f.retryAfterMs ?? 2_000);
+      return;
+    }
+    this.outbox.fail(id, f.message);
+    this.outboxChanged();
+  }
+}

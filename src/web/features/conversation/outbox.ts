@@ -1,0 +1,82 @@
+/**
+ * Messages written but not yet acknowledged, keyed by their client-made id (UUIDv7) and kept in localStorage,
+ * so a message survives a reload or a lost connection and is sent again after reconnecting. The server
+ * stores each id once, so a resend can never make a second copy.
+ */
+
+export interface OutboxEntry {
+  id: string;
+  conversationId: string;
+  text: string;
+  createdAt: string;
+  /** Why the server refused it, if it did (shown with a choice to try again or remove it). */
+  failed?: string;
+}
+
+export class Outbox {
+  private entries: OutboxEntry[];
+  /** The connection number each id was last sent on: each entry goes out at most once per connection. */
+  private readonly sentOn = new Map<string, number>();
+
+  constructor(private readonly key: string) {
+    try {
+      this.entries = JSON.parse(localStorage.getItem(key) ?? '[]') as OutboxEntry[];
+    } catch {
+      this.entries = [];
+    }
+  }
+
+  all(): readonly OutboxEntry[] {
+    return this.entries;
+  }
+
+  of(conversationId: string): OutboxEntry[] {
+    return this.entries.filter((e) => e.conversationId === conversationId);
+  }
+
+  add(entry: OutboxEntry): void {
+    this.entries = [...this.entries, entry];
+    this.save();
+  }
+
+  remove(id: string): boolean {
+    const before = this.entries.length;
+    this.entries = this.entries.filter((e) => e.id !== id);
+    this.sentOn.delete(id);
+    if (this.entries.length !== before) this.save();
+    return this.entries.length !== before;
+  }
+
+  fail(id: string, reason: string): void {
+    this.entries = this.entries.map((e) => (e.id === id ? { ...e, failed: reason } : e));
+    this.save();
+  }
+
+  retry(id: string): void {
+    this.entries = this.entries.map((e) =>
+      e.id === id
+        ? { id: e.id, conversationId: e.conversationId, text: e.text, createdAt: e.createdAt }
+        : e,
+    );
+    this.sentOn.delete(id);
+    this.save();
+  }
+
+  /** Entries of `conversationId` not yet sent on `connection` (and not refused); marks them sent. */
+  takeUnsent(conversationId: string, connection: number): OutboxEntry[] {
+    const due = this.entries.filter(
+      (e) =>
+        e.conversationId === conversationId && !e.failed && this.sentOn.get(e.id) !== connection,
+    );
+    for (const e of due) this.sentOn.set(e.id, connection);
+    return due;
+  }
+
+  private save(): void {
+    try {
+      localStorage.setItem(this.key, JSON.stringify(this.entries));
+    } catch {
+      // Storage full or blocked: the entries still live in memory for this tab.
+    }
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Browser tests for talking in real time: two people connect, exchange messages live in the same order, use
+ * the coach, reload, lose and regain the network, and sign out in one tab.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { ensureWebBuild } from './support/build.ts';
+import { adminAndPeer, checkPage, shownTexts } from './support/flows.ts';
+
+if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
+
+async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByLabel('Your message');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+async function waitForText(page: Page, text: string): Promise<void> {
+  await page
+    .locator('.message-list > li:not(.message-pending) .message-text', { hasText: text })
+    .first()
+    .waitFor();
+}
+
+describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
+  let srv: TestServer;
+  let tb: TestBrowser;
+  let a: Page;
+  let p: Page;
+  let conversationUrl = '';
+
+  beforeAll(async () => {
+    await ensureWebBuild();
+    srv = await startTestServer(
+      { name: 'sqlite', url: 'sqlite::memory:' },
+      { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+    );
+    tb = await launch(srv.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await tb?.close();
+    await srv?.close();
+    expect(tb?.foreign ?? [], 'requests to other origins').toEqual([]);
+    expect(tb?.problems ?? [], 'CSP violations and page errors').toEqual([]);
+  });
+
+  it('two people connect: one invites, the other accepts', async () => {
+    const people = await adminAndPeer(tb, 'Harbour Peers');
+    a = people.a;
+    p = people.p;
+    await a.goto('/');
+    await a.getByLabel('Person').selectOption({ label: people.peer.displayName });
+    await a.getByRole('button', { name: 'Invite to connect' }).click();
+    await a.getByText(/Invitation sent to/).waitFor();
+    await p.goto('/');
+    await p.getByText(`${people.admin.displayName} would like to connect`).waitFor();
+    await checkPage(p, 'home-invitation-waiting');
+    await p.getByRole('button', { name: 'Accept' }).click();
+    await p.waitForURL(/\/c\//);
+    conversationUrl = new URL(p.url()).pathname;
+    await a.goto('/');
+    await a
+      .getByRole('link', { name: new RegExp(`Conversation with ${people.peer.displayName}`) })
+      .click();
+    await a.waitForURL(/\/c\//);
+    expect(new URL(a.url()).pathname).toBe(conversationUrl);
+    await checkPage(a, 'conversation-empty');
+  }, 120_000);
+
+  it('messages appear live on both sides in the same order', async () => {
+    await a.getByLabel('Your message').waitFor();
+    await p.getByLabel('Your message').waitFor();
+    await send(a, 'Hi Sam, how has your week been?');
+    await waitForText(p, 'how has your week been');
+    await send(p, 'Up and down. Thanks for asking.');
+    await send(a, 'I had a slow week too.');
+    await send(p, 'What made it slow for you?');
+    for (const page of [a, p]) await waitForText(page, 'What made it slow');
+    for (const page of [a, p]) await waitForText(page, 'I had a slow week too.');
+    const onA = await shownTexts(a);
+    const onP = await shownTexts(p);
+    expect(onA).toEqual(onP);
+    expect(onA.length).toBe(4);
+    await expect.poll(() => p.getByTestId('announcer').innerText()).toMatch(/New message from/);
+    await checkPage(p, 'conversation');
+  }, 60_000);
+
+  it('the coach finds "you should just call your doctor", and an alternative replaces it only when chosen', async () => {
+    const box = a.getByLabel('Your message');
+    await box.fill('');
+    await box.pressSequentially('you should just call your doctor', { delay: 15 });
+    const coach = a.getByTestId('coach');
+    await coach.getByText('Telling or advising').waitFor();
+    await expect.poll(() => a.locator('.draft-mirror mark.mark-fear').count()).toBeGreaterThan(0);
+    const alternatives = coach.locator('.alternative-text');
+    expect(await alternatives.count()).toBeGreaterThan(0);
+    expect(await box.inputValue()).toBe('you should just call your doctor');
+    await checkPage(a, 'coach-finding');
+    const chosen = (await alternatives.first().innerText()).trim();
+    await coach.getByRole('button', { name: 'Replace the highlighted words' }).first().click();
+    await expect.poll(() => box.inputValue()).toBe(chosen);
+    await coach.getByText(/Replaced in your message/).waitFor();
+    await box.press('Enter');
+    await waitForText(p, chosen);
+    await waitForText(a, chosen);
+  }, 60_000);
+
+  it('a reload keeps the history', async () => {
+    const before = await shownTexts(p);
+    await p.reload();
+    await waitForText(p, before.at(-1) ?? '');
+    expect(await shownTexts(p)).toEqual(before);
+  }, 60_000);
+
+  it('offline, two messages wait; back online, each arrives exactly once', async () => {
+    const ctx = p.context();
+    await ctx.setOffline(true);
+    await p.getByText(/You are offline/).waitFor();
+    await checkPage(p, 'conversation-offline').catch(() => undefined);
+    await send(p, 'Writing this on the train, signal is patchy.');
+    await send(p, 'Second one while offline.');
+    await expect.poll(() => p.locator('.message-pending').count()).toBe(2);
+    await p.getByText('Waiting to send').first().waitFor();
+    await ctx.setOffline(false);
+    await waitForText(a, 'Second one while offline.');
+    await expect.poll(() => p.locator('.message-pending').count(), { timeout: 10_000 }).toBe(0);
+    const onA = await shownTexts(a);
+    expect(onA.filter((t) => t === 'Writing this on the train, signal is patchy.').length).toBe(1);
+    expect(onA.filter((t) => t === 'Second one while offline.').length).toBe(1);
+    // And the store has each once, in the same order both sides show.
+    const page = await a.evaluate(async (path) => {
+      const id = path.split('/').pop() ?? '';
+      const res = await fetch(`/api/conversations/${id}/messages?limit=200`);
+      return ((await res.json()) as { messages: Array<{ text: string }> }).messages.map(
+        (m) => m.text,
+      );
+    }, conversationUrl);
+    expect(page.filter((t) => t.startsWith('Writing this on the train')).length).toBe(1);
+    expect(page.filter((t) => t === 'Second one while offline.').length).toBe(1);
+    await expect.poll(() => shownTexts(p)).toEqual(page);
+    expect(onA).toEqual(page);
+  }, 60_000);
+
+  it('signing out in one tab closes that person’s live connection in the other', async () => {
+    const second = await p.context().newPage();
+    const socket = second.waitForEvent('websocket');
+    await second.goto(conversationUrl);
+    const ws = await socket;
+    await second.getByLabel('Your message').waitFor();
+    const closed = ws.waitForEvent('close', { timeout: 15_000 });
+    await p.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await p.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await closed;
+    await second.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor({ timeout: 15_000 });
+    await second.close();
+  }, 60_000);
+});
