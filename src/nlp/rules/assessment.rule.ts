@@ -85,6 +85,7 @@ export const ASSESSMENT_RULES: Rule[] = [
       'when did this|it|these|the|your @ADV? symptoms|feelings|voices|thoughts|episode start|begin',
       'when did this|it start|begin',
       'have you @ADV? been diagnosed',
+      '^ are|have you @ADV? still? seeing|been_seeing|in_touch_with|talking_to|been_to your|a|the therapist|psychiatrist|counselor|counsellor|doctor|gp|care_coordinator|social_worker|case_worker|worker|team|psych|nurse|prescriber|care_team',
       'when was|did the last time you @ADV? ate|slept|eaten|slept|took|had|showered|left',
       'when did you last eat|sleep|shower|take',
       'do you have a|any history|diagnosis',

@@ -66,6 +66,7 @@ export const JUDGING_RULES: Rule[] = [
       'he|she|they is|are|was|were @ADV? just? doing_it|doing_this|saying_that|saying_it for attention',
       'he|she|they @ADV? just? wants|want|needs attention',
       'he|she|they sounds|seems|sound|seem like a|an? @ADV? @JUDGE3',
+      'your|his|her|their @PEOPLE is|are|was|were @ADV? @ADV? being? @ADV? a? @ADV? @JUDGE3',
     ],
   },
 ];

@@ -23,6 +23,7 @@ export const MINIMIZING_RULES: Rule[] = [
       'hang in there',
       'look|focus on|at the bright|positive side',
       'good vibes only',
+      '^ do_not|dont read into it|too_much_into|anything_into',
       '^ happens to everyone|everybody|the_best_of_us|all_of_us',
       'no|not_much point|use|sense|need @ADV? in? getting|being|worrying|crying|stressing|dwelling|feeling',
       'not worth getting|crying|stressing|worrying|being_upset|losing_sleep',

@@ -8,6 +8,7 @@ export const MOVING_TOWARD_RULES: Rule[] = [
     category: 'moving_toward',
     patterns: [
       'what|how @ADV? do|would|are|did you|we @ADV? want|like|hope|hoping|wish|wishing|imagine|picture|love|rather|prefer|dream|looking_forward|long|want_to_feel|need_to_feel|want_more|want_less',
+      'what @ADV? it|things|that|life|tomorrow|this|your_life|your_days would|could|might ~2 look|feel|be like',
       'what would|could|might your|a|an|the|things|it|that|tonight|tomorrow|today|this|life|evenings|mornings|you ~4 look|feel|be like',
       'what would|could|might @ADV? help|feel|make|bring|give|support ~4 better|easier|good|right|okay|ok|possible|different|lighter|like_you|more|a_bit|a_little|now|today|tonight|this|you|things|it',
       'what would|could|might @ADV? help|feel_good|feel_right|feel_better|feel_possible',

@@ -3,10 +3,6 @@ import { clauseStop, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 import type { Doc } from '../tokenize.ts';
 
-const PAST =
-  'went|was|were|lost|had|got|left|came|started|moved|first|did|felt|tried|hit|broke|quit|stopped|split|' +
-  'found|finally|dealt|struggled|used_to|got_out|came_out|relapsed|gave_up|was_younger|was_in|was_going';
-
 const PAST_IRREGULAR = new Set([
   'was',
   'were',
@@ -62,12 +58,38 @@ const TIME_WORDS = new Set([
   'day',
 ]);
 
+const REMEMBER_NEXT = new Set([
+  'when',
+  'how',
+  'my',
+  'the',
+  'that',
+  'back',
+  'once',
+  'a',
+  'one',
+  'those',
+  'what',
+  'sitting',
+  'being',
+]);
+
+/** A past-tense verb (regular or common irregular), or "was"/"used". */
+function isPast(word: string): boolean {
+  return (
+    PAST_IRREGULAR.has(word) ||
+    word === 'used' ||
+    word === 'first' ||
+    (word.endsWith('ed') && word.length > 3)
+  );
+}
+
 /** "when my dad died" shares the past; "when my kids are asleep I'll call" plans the future. */
 function pastInClause(doc: Doc, start: number): boolean {
   const stop = clauseStop(doc, start);
   for (let j = start + 2; j < stop && j < start + 7; j++) {
     const w = doc.words[j] as string;
-    if (PAST_IRREGULAR.has(w) || (w.endsWith('ed') && w.length > 3)) return true;
+    if (isPast(w)) return true;
   }
   return false;
 }
@@ -84,7 +106,6 @@ export const MUTUALITY_RULES: Rule[] = [
     id: 'mutuality.sharing',
     category: 'mutuality',
     patterns: [
-      `when|after|before|while i @ADV? ${PAST}`,
       '^ for me @ADV?',
       '^ personally $',
       '^ personally i|for',
@@ -93,7 +114,6 @@ export const MUTUALITY_RULES: Rule[] = [
       'i have|had @ADV? felt|had|gone_through|struggled|dealt|experienced|lived_through|been_through|been_in|been|wanted|thought|done|lived ~6 too|before|similar|the_same|that_way|like_that|something_like|this_myself|that_myself|it_myself|myself|as_well',
       'i have|had @ADV? struggled|dealt|lived|battled|wrestled with',
       'i @ADV? struggle|struggled|deal|dealt|live|lived|battle|battled with ~4 too|myself|as_well',
-      'i @ADV? remember|recall when|feeling|being|how|my|the_first|thinking|going',
       'i @ADV? went through',
       'i was|have_been|had_been @ADV? in ~3 place|spot|situation|boat|hole|position|shoes',
       'i had something|a|the @ADV? similar|same',
@@ -116,6 +136,21 @@ export const MUTUALITY_RULES: Rule[] = [
       'was like for me',
       'i am|was|feel|felt @ADV? @ADV? scared|frightened|worried|sad|moved|touched|nervous|afraid|shaken|heartbroken|uneasy|honored|honoured|grateful|thankful|glad|relieved|angry|upset hearing|reading|to_hear|to_read|about_this|by_this|for_you|listening',
     ],
+  },
+  {
+    id: 'mutuality.when-i',
+    category: 'mutuality',
+    check: (doc, _start, end) => isPast(doc.words[end] ?? ''),
+    patterns: [`when|after|before|while|back_when i @ADV? @ADV?`],
+  },
+  {
+    id: 'mutuality.remember',
+    category: 'mutuality',
+    check: (doc, _start, end) => {
+      const next = doc.words[end] ?? '';
+      return next.endsWith('ing') || REMEMBER_NEXT.has(next);
+    },
+    patterns: ['i @ADV? remember|recall|remembered'],
   },
   {
     id: 'mutuality.my-past',

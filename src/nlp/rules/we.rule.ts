@@ -133,7 +133,7 @@ export const WE_RULES: Rule[] = [
     category: 'we',
     check: sharedWithReader,
     patterns: [
-      'we|us|ourselves|together|ours|both_of_us|each_other|our !all_feel|all_go|all_get|all_have',
+      'we|us|ourselves|together|both_of_us|each_other|our !all_feel|all_go|all_get|all_have',
     ],
   },
 ];
