@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import WebSocket from 'ws';
@@ -274,6 +274,8 @@ async function main(): Promise<void> {
       ack_p99_ms: round(percentile(mutual.ack, 99)),
       delivery_p50_ms: round(percentile(mutual.delivery, 50)),
       delivery_p99_ms: round(percentile(mutual.delivery, 99)),
+      delivery_p90_ms: round(percentile(mutual.delivery, 90)),
+      delivery_max_ms: round(Math.max(...mutual.delivery)),
       deliveries: mutual.delivery.length,
       baseline_ack_p50_ms: round(percentile(bare.ack, 50)),
       baseline_ack_p99_ms: round(percentile(bare.ack, 99)),
@@ -282,6 +284,9 @@ async function main(): Promise<void> {
       delivery_p99_ratio: round(percentile(mutual.delivery, 99) / percentile(bare.delivery, 99)),
       idle_connections: idle.length,
       memory_per_connection_kb: round(perConnKb),
+      // The machine may be shared: its load during the run says how much the figures can be trusted.
+      load_average_1m: round(loadavg()[0]!),
+      cores: cpus().length,
       targets: { delivery_p99_ms: 50, delivery_p99_ratio: 2.5, memory_per_connection_kb: 64 },
     };
     console.log(JSON.stringify(figures));
