@@ -70,7 +70,7 @@ export function ReflectionForm({
       ) : null}
       {TASKS.map((task) => (
         <div key={task} className="ft-task stack">
-          <h5>{t.tasks[task]}</h5>
+          <h4>{t.tasks[task]}</h4>
           <p className="muted">{prompts[task]}</p>
           <RatingField
             legend={`${t.tasks[task]}: ${practice ? copyR.ratingPractice : copyR.rating}`}

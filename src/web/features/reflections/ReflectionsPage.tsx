@@ -52,7 +52,7 @@ function StartRound({ conversationId }: { conversationId: string }) {
           {copyR.startHint}
         </span>
       </label>
-      <div className="ft-radio-row">
+      <div className="ft-dates">
         <label className="field">
           <span className="field-label">{copyR.from}</span>
           <input

@@ -6,6 +6,7 @@ import { fill } from '../together/copy.ts';
 import { copyR } from './prompts.ts';
 import { ReflectionForm } from './ReflectionForm.tsx';
 import { ReflectionText } from './ReflectionText.tsx';
+import { SideBySide } from './SideBySide.tsx';
 
 export function RoundCard({
   round,
@@ -47,6 +48,9 @@ export function RoundCard({
           existing={round.mine}
           onDone={() => setEditing(false)}
         />
+      ) : null}
+      {round.mine && round.others.some((o) => o.reflection) ? (
+        <SideBySide round={round} nameOf={nameOf} />
       ) : null}
       {round.others.map((o) =>
         o.reflection ? (

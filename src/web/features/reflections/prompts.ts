@@ -54,6 +54,9 @@ export const copyR = {
   theirs: '{name}’s reflection',
   nextTime: 'Next time I want to try:',
   of5: '{n} of 5',
+  sideBySide: 'Side by side',
+  task: 'Task',
+  me: 'Me',
   missing: 'Each of the four needs a number from 1 to 5.',
   visibleAs: 'Who can read it: {who}',
 } as const;
