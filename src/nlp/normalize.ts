@@ -12,6 +12,8 @@ const EXPANSIONS: Record<string, string> = {
   "you've": 'you have',
   youve: 'you have',
   ull: 'you will',
+  dw: 'do not worry',
+  nbd: 'no big deal',
   "u'll": 'you will',
   "u're": 'you are',
   "u've": 'you have',

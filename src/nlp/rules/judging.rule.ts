@@ -19,7 +19,7 @@ export const JUDGING_RULES: Rule[] = [
       'you are @ADV? @ADV? such|a|an|so @ADV? drama_queen|baby|mess|child|attention_seeker|hypochondriac|narcissist|liar|manipulator|brat',
       'you @ADV? always|never ~2 victim|overreact|exaggerate|listen|complain|twist|do_this|make_everything|make_it_about|play|whine|blow',
       'you @ADV? just @ADV? want|need attention|sympathy|pity',
-      'being @ADV? @ADV? dramatic|negative|paranoid|ridiculous|silly|irrational|selfish|childish|sensitive|lazy|immature|hysterical|a_baby|a_drama_queen|difficult|stupid|unreasonable|crazy|needy|clingy',
+      'being @ADV? @ADV? extra|dramatic|negative|paranoid|ridiculous|silly|irrational|selfish|childish|sensitive|lazy|immature|hysterical|a_baby|a_drama_queen|difficult|stupid|unreasonable|crazy|needy|clingy',
       'why would|do you @ADV? even? do|say|think|feel|believe|want that|this|something_like_that',
       'crazy talk',
       'you @ADV? sound|sounded|seem|seemed|look|are_acting|act @ADV? @ADV? @JUDGE',

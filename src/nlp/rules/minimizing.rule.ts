@@ -1,5 +1,35 @@
 /** Minimizing: premature reassurance, shrinking or comparing the experience away. */
+import { wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
+
+const STATEMENT_SUBJECTS = new Set([
+  'i',
+  'you',
+  'we',
+  'they',
+  'he',
+  'she',
+  'people',
+  'to',
+  'will',
+  'would',
+  'can',
+  'could',
+  'should',
+  'it',
+  'who',
+  'that',
+  'why',
+  'if',
+  'u',
+  'still',
+  'really',
+  'usually',
+  'just',
+  'also',
+  'did',
+  'does',
+]);
 
 const REASSURE_END = 'fine|ok|alright|all_right|great|better|good|well|okay|perfect';
 
@@ -23,6 +53,7 @@ export const MINIMIZING_RULES: Rule[] = [
       'hang in there',
       'look|focus on|at the bright|positive side',
       'good vibes only',
+      'it|shit happens $',
       '^ do_not|dont read into it|too_much_into|anything_into',
       '^ happens to everyone|everybody|the_best_of_us|all_of_us',
       'no|not_much point|use|sense|need @ADV? in? getting|being|worrying|crying|stressing|dwelling|feeling',
@@ -52,6 +83,14 @@ export const MINIMIZING_RULES: Rule[] = [
       'it is all part of the plan|god_s_plan',
       'god|the_universe never gives|has',
     ],
+  },
+  {
+    id: 'minimizing.dont-worry',
+    category: 'minimizing',
+    alt: 'reassure',
+    // Mid-sentence in run-on texts ("its fine dont worry"), but not "I don't worry about it".
+    check: (doc, start) => !STATEMENT_SUBJECTS.has(wordBefore(doc, start) ?? ''),
+    patterns: ['do_not|dont @ADV? worry|stress|panic|fret $|about|so|too|babe|hun|love|lol'],
   },
   {
     id: 'minimizing.at-least',

@@ -114,7 +114,8 @@ export const REFLECTION_RULES: Rule[] = [
       'so when',
       'so it is|was|has_been',
       'if i am understanding|understand|get|hear|heard you? @ADV? right|correctly|this',
-      'i @ADV? get|sense|am_sensing|can_sense the_sense|that|how',
+      'i @ADV? sense|am_sensing|can_sense that|how',
+      'i @ADV? get the_sense|the_feeling',
     ],
   },
 ];

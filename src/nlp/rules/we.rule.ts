@@ -113,7 +113,12 @@ function sharedWithReader(doc: Doc, start: number): boolean {
   const word = doc.words[start] as string;
   const next = wordAt(doc, start + 1) ?? '';
   // "we went to the beach", "our kids": the writer's own household or story, not the two of you.
-  if (word === 'we' && NARRATIVE.has(next)) return false;
+  if (
+    word === 'we' &&
+    NARRATIVE.has(next) &&
+    !(next === 'got' && wordAt(doc, start + 2) === 'this')
+  )
+    return false;
   if (word === 'our' && HOUSEHOLD.has(next)) return false;
   // "get it together", "pull yourself together" are idioms about one person.
   if (
