@@ -10,8 +10,8 @@ const base = {
   clients: num('CHAOS_CLIENTS', 60),
   durationMs: num('CHAOS_SECONDS', 40) * 1000,
   kills: num('CHAOS_KILLS', 6),
-  sendEveryMs: num('CHAOS_SEND_EVERY_MS', 400),
-  dropEveryMs: num('CHAOS_DROP_EVERY_MS', 150),
+  sendEveryMs: num('CHAOS_SEND_EVERY_MS', 1000),
+  dropEveryMs: num('CHAOS_DROP_EVERY_MS', 200),
   log: (line: string) => console.error(`[chaos] ${line}`),
 };
 

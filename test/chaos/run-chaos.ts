@@ -189,8 +189,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     if (twoNode) events.splice(Math.floor(events.length / 2), 0, 'redis');
     const gap = opts.durationMs / (events.length + 1);
     const started = Date.now();
+    let upSince = Date.now();
     for (const [i, event] of events.entries()) {
-      await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
+      // Each node restart takes a second or two; let people reconnect and send before the next blow.
+      await sleep(Math.max(0, started + gap * (i + 1) - Date.now(), upSince + 1500 - Date.now()));
       if (event === 'kill') {
         const which = kills % nodes.length;
         await nodes[which]!.kill('SIGKILL');
@@ -200,12 +202,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
         );
         await sleep(100 + Math.random() * 400);
         nodes[which] = await startNode(env(ports[which]!));
+        upSince = Date.now();
       } else {
         await stopProcess(redis);
         log(`${opts.mode}: Redis stopped`);
         await sleep(300 + Math.random() * 300);
         redis = await startRedis(redisPort);
         redisRestarts += 1;
+        upSince = Date.now();
         log(`${opts.mode}: Redis restarted`);
       }
     }
