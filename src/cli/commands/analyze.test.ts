@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { UsageError, type CliIo } from '../command.ts';
-import { analyzeCommand, MAX_TEXT } from './analyze.ts';
+import { analyzeCommand, createProgress, MAX_TEXT } from './analyze.ts';
 
 interface Run {
   code: number;
@@ -178,5 +178,40 @@ describe('mutual analyze --jsonl', () => {
     ).join('\n');
     const { stderr } = await run(['--jsonl'], { stdin: input });
     expect(stderr).toBe('');
+  });
+});
+
+describe('progress bar', () => {
+  function fakeStderr(isStderrTty: boolean): {
+    io: { stderr: PassThrough; isStderrTty: boolean };
+    text: () => string;
+  } {
+    const stderr = new PassThrough();
+    return { io: { stderr, isStderrTty }, text: collect(stderr) };
+  }
+
+  it('stays quiet for the first second, then draws on a terminal and clears at the end', () => {
+    let t = 0;
+    const { io, text } = fakeStderr(true);
+    const bar = createProgress(io, 1000, () => t);
+    bar.tick(100);
+    t = 500;
+    bar.tick(100);
+    expect(text()).toBe('');
+    t = 1200;
+    bar.tick(300);
+    expect(text()).toMatch(/\[#+\.*\] 50% 3 lines/);
+    bar.clear();
+    expect(text().endsWith('\r\x1b[K')).toBe(true);
+  });
+
+  it('never draws when stderr is not a terminal', () => {
+    let t = 0;
+    const { io, text } = fakeStderr(false);
+    const bar = createProgress(io, 0, () => t);
+    t = 5000;
+    bar.tick(10);
+    bar.clear();
+    expect(text()).toBe('');
   });
 });

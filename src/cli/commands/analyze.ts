@@ -229,11 +229,12 @@ async function runJsonl(file: string | undefined, io: CliIo): Promise<number> {
 }
 
 /** A progress bar on stderr, shown only on a terminal and only once the input has taken over a second. */
-function createProgress(
-  io: CliIo,
+export function createProgress(
+  io: Pick<CliIo, 'stderr' | 'isStderrTty'>,
   totalBytes: number,
+  now: () => number = Date.now,
 ): { tick(bytes: number): void; clear(): void } {
-  const started = Date.now();
+  const started = now();
   let bytes = 0;
   let lines = 0;
   let lastDraw = 0;
@@ -243,11 +244,11 @@ function createProgress(
       bytes += n;
       lines++;
       if (!io.isStderrTty) return;
-      const now = Date.now();
-      if (now - started < 1000 || now - lastDraw < 100) return;
-      lastDraw = now;
+      const t = now();
+      if (t - started < 1000 || t - lastDraw < 100) return;
+      lastDraw = t;
       drawn = true;
-      const rate = Math.round(lines / ((now - started) / 1000));
+      const rate = Math.round(lines / ((t - started) / 1000));
       if (totalBytes > 0) {
         const share = Math.min(1, bytes / totalBytes);
         const filled = Math.round(share * 30);
