@@ -163,6 +163,15 @@ function findPerson(words: string[]): string | undefined {
   return undefined;
 }
 
+function sentenceWords(doc: Doc, from: number): string[] {
+  const out: string[] = [];
+  const sentence = doc.sentence[from];
+  for (let j = from; j < doc.words.length && doc.sentence[j] === sentence && out.length < 24; j++) {
+    if (doc.kinds[j] === WORD) out.push(doc.words[j] as string);
+  }
+  return out;
+}
+
 /** Reads the action of the directive whose match covers tokens [start, end). */
 export function readAction(
   doc: Doc,
@@ -185,7 +194,8 @@ export function readAction(
   }
   while (words.length > 1 && TRAILING.has(words.at(-1) as string)) words.pop();
   if (words.some((w) => ESCALATION.has(w))) return { avoid, escalates: true };
-  const person = findPerson(words);
+  // The person may sit later in the sentence ("stop overthinking it and just call your sister").
+  const person = findPerson(words) ?? findPerson(sentenceWords(doc, i));
   const first = words[0];
   const unclear =
     first === undefined ||

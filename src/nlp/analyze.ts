@@ -3,11 +3,14 @@ import { readAction } from './action.ts';
 import { alternativesFor } from './alternatives.ts';
 import { CATEGORY_KEYS, categoryMeta } from './categories.ts';
 import { contentWords, echoedSentences } from './context.ts';
+import { wordBefore } from './guards.ts';
 import { languageOf } from './language.ts';
 import { findHits, type Hit } from './match.ts';
 import { markScopes } from './scope.ts';
 import { clauseEnd, tokenize, type Doc } from './tokenize.ts';
 import type { Analysis, AnalyzeOptions, Category, Finding } from './types.ts';
+
+const LEAD_SUBJECTS = new Set(['it', 'that', 'this']);
 
 function emptyRecord<T>(value: T): Record<Category, T> {
   const out = {} as Record<Category, T>;
@@ -38,7 +41,12 @@ function subjectBefore(doc: Doc, hit: Hit): string | undefined {
 function toFinding(doc: Doc, hit: Hit): Finding {
   const meta = categoryMeta(hit.category);
   const last = Math.max(hit.end - 1, clauseEnd(doc, hit.end - 1));
-  const start = doc.starts[hit.start] as number;
+  // "It sounds like…": keep the subject with the reflection it introduces.
+  const first =
+    hit.category === 'reflection' && LEAD_SUBJECTS.has(wordBefore(doc, hit.start) ?? '')
+      ? hit.start - 1
+      : hit.start;
+  const start = doc.starts[first] as number;
   const end = doc.ends[last] as number;
   let alternatives: string[] = [];
   if (meta.side === 'fear') {
