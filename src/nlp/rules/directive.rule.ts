@@ -160,6 +160,29 @@ function startsWithPhrase(doc: Doc, start: number): boolean {
   return false;
 }
 
+const KEEP_ENCOURAGING = new Set([
+  'going',
+  'trying',
+  'pushing',
+  'fighting',
+  'moving',
+  'working',
+  'breathing',
+  'talking',
+  'reaching',
+  'writing',
+  'doing',
+  'showing',
+  'practicing',
+  'practising',
+  'taking',
+  'telling',
+  'reminding',
+  'being',
+  'coming',
+  'asking',
+  'using',
+]);
 const NOUN_SUBJECT_NEXT = new Set([
   'is',
   'was',
@@ -249,6 +272,9 @@ function imperative(doc: Doc, start: number, end: number): boolean {
   if (startsWithPhrase(doc, start)) return false;
   // "Sleep has been awful", "Work was hell", "Rest of the day": the word is a noun subject here.
   if (next !== undefined && NOUN_SUBJECT_NEXT.has(next)) return false;
+  // "Keep thinking about it", "Keep waking up at 3am": texted first person with the "I" dropped.
+  if (verb === 'keep' && next !== undefined && next.endsWith('ing') && !KEEP_ENCOURAGING.has(next))
+    return false;
   // "Talk therapy helped me": a compound noun subject.
   const after = wordAt(doc, end + 1);
   if (

@@ -105,6 +105,7 @@ const HOUSEHOLD = new Set([
   'yard',
   'street',
 ]);
+const COUPLED = new Set(['were', 'been', 'was', 'got', 'back', 'stayed', 'lived', 'moved']);
 const TEMPORAL = new Set(['since', 'before', 'after', 'until', 'till', 'last']);
 
 function sharedWithReader(doc: Doc, start: number): boolean {
@@ -120,6 +121,9 @@ function sharedWithReader(doc: Doc, start: number): boolean {
   )
     return false;
   if (word === 'our' && HOUSEHOLD.has(next)) return false;
+  // "we were together for six years": a couple's history, not the two of you.
+  if (word === 'we' && next === 'were' && wordAt(doc, start + 2) === 'together') return false;
+  if (word === 'together' && COUPLED.has(wordBefore(doc, start) ?? '')) return false;
   // "get it together", "pull yourself together" are idioms about one person.
   if (
     doc.words[start] === 'together' &&
