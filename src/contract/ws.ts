@@ -19,8 +19,8 @@ export const CLOSE = {
   SESSION_ENDED: 4001,
   /** The client kept sending far beyond the rate limit. Reconnect after a pause. */
   RATE_LIMITED: 4008,
-  /** The client went silent (no pong to a heartbeat). */
-  HEARTBEAT_TIMEOUT: 4009,
+  /** The client reads too slowly: more than a megabyte waits to be sent. Reconnect and resume. */
+  TOO_FAR_BEHIND: 4013,
 } as const;
 
 const Id = z.uuid('Must be a UUID.');

@@ -223,6 +223,31 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(sub.seq).toBeLessThan(live.message.seq);
   });
 
+  it('resumes across several store pages: 450 missed messages arrive once each, in order', async () => {
+    const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
+    const before = await connect(ben);
+    await before.subscribe(circle);
+    before.close();
+    await before.closed;
+    // Posted through the service, as other people on other devices would (no per-socket rate limit).
+    for (let i = 1; i <= 450; i++)
+      await srv.ctx.messaging.post(ana.userId, {
+        conversationId: circle,
+        id: newId(),
+        text: `page test ${i}`,
+      });
+    const b = await connect(ben);
+    b.send({ type: 'hello', resume: [{ conversationId: circle, lastSeq: 0 }] });
+    expect(await b.next('subscribed', (f) => f.conversationId === circle, 10_000)).toMatchObject({
+      seq: 450,
+    });
+    const seqs = b
+      .all('message')
+      .filter((f) => f.message.conversationId === circle)
+      .map((f) => f.message.seq);
+    expect(seqs).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+  });
+
   it('closes open sockets within a second of sign-out and of session revocation (4001)', async () => {
     const [dee] = await makePeople(srv.ctx, 1, 'Dee');
     const s = await connect(dee!);

@@ -1,7 +1,10 @@
 /** One open WebSocket of a signed-in person: who it is, what it is subscribed to, and how to send to it. */
 import type { WebSocket } from 'ws';
-import type { ServerFrame } from '../../contract/ws.ts';
+import { CLOSE, type ServerFrame } from '../../contract/ws.ts';
 import type { Bucket } from './rate.ts';
+
+/** How much may wait in a socket's send buffer before the reader counts as too far behind. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * Delivery state of one conversation on one socket. Invariant: every message with seq ≤ `delivered` has
@@ -43,9 +46,16 @@ export class Connection {
     readonly bucket: Bucket,
   ) {}
 
-  /** Sends a frame unless the socket is closing; backpressure is left to TCP and the heartbeat. */
+  /**
+   * Sends a frame unless the socket is closing. A reader that falls far behind is closed rather than
+   * buffered without bound: it reconnects and resumes from the store, losing nothing.
+   */
   send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CLOSE.TOO_FAR_BEHIND, 'too far behind');
+      return;
+    }
     this.socket.send(JSON.stringify(frame));
   }
 
