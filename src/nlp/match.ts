@@ -29,11 +29,11 @@ export function findHits(doc: Doc, scopes: Uint8Array): Hit[] {
   const { words, kinds } = doc;
   for (let i = 0; i < words.length; i++) {
     if (kinds[i] !== WORD) continue;
-    const word = words[i] as string;
-    const single = RULE_INDEX.byWord.get(word);
-    if (single !== undefined) tryAll(doc, scopes, i, single, hits);
-    if (kinds[i + 1] !== WORD) continue;
-    const paired = RULE_INDEX.byPair.get(word)?.get(words[i + 1] as string);
+    const e = RULE_INDEX.get(words[i] as string);
+    if (e === undefined) continue;
+    if (e.single.length > 0) tryAll(doc, scopes, i, e.single, hits);
+    if (e.pairs.size === 0 || kinds[i + 1] !== WORD) continue;
+    const paired = e.pairs.get(words[i + 1] as string);
     if (paired !== undefined) tryAll(doc, scopes, i, paired, hits);
   }
   hits.sort((a, b) => a.start - b.start);

@@ -30,34 +30,43 @@ export interface CompiledRule {
   isFear: boolean;
 }
 
-/** Rules by trigger word; rules whose second word is known are further keyed by that word. */
-export interface RuleIndex {
-  byWord: Map<string, CompiledRule[]>;
-  byPair: Map<string, Map<string, CompiledRule[]>>;
+/** Rules triggered by one word: those that need only it, and those keyed further by the next word. */
+export interface TriggerEntry {
+  single: CompiledRule[];
+  pairs: Map<string, CompiledRule[]>;
 }
 
-function add<K>(map: Map<K, CompiledRule[]>, key: K, item: CompiledRule): void {
-  const list = map.get(key);
-  if (list) list.push(item);
-  else map.set(key, [item]);
+/** Rules by trigger word, so one map lookup per token finds every candidate. */
+export type RuleIndex = Map<string, TriggerEntry>;
+
+function entry(index: RuleIndex, word: string): TriggerEntry {
+  let found = index.get(word);
+  if (!found) {
+    found = { single: [], pairs: new Map() };
+    index.set(word, found);
+  }
+  return found;
 }
 
 /** Compiles rules and indexes them by the words that can start a match (and the word after, when known). */
 export function buildIndex(rules: readonly Rule[]): RuleIndex {
-  const index: RuleIndex = { byWord: new Map(), byPair: new Map() };
+  const index: RuleIndex = new Map();
   for (const rule of rules) {
     const isFear = categoryMeta(rule.category).side === 'fear';
     for (const source of rule.patterns) {
       const pattern = compilePattern(source, LEXICON);
       const item = { rule, pattern, isFear };
       for (const word of pattern.triggers) {
+        const e = entry(index, word);
         if (!pattern.next) {
-          add(index.byWord, word, item);
+          e.single.push(item);
           continue;
         }
-        const inner = index.byPair.get(word) ?? new Map<string, CompiledRule[]>();
-        index.byPair.set(word, inner);
-        for (const next of pattern.next) add(inner, next, item);
+        for (const next of pattern.next) {
+          const list = e.pairs.get(next);
+          if (list) list.push(item);
+          else e.pairs.set(next, [item]);
+        }
       }
     }
   }
