@@ -264,7 +264,7 @@ export const copy = {
     quiet: 'Nothing to reflect on yet.',
     noneFear: 'Nothing here reads as telling, warning or judging.',
     summary: '{fear} to look at, {hope} hopeful',
-    summaryNone: 'Coach: all clear',
+    summaryNone: 'all clear',
     expand: 'Coach details',
     fearHeading: 'Worth another look',
     hopeHeading: 'Hopeful moves',

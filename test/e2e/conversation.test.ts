@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import { ensureWebBuild } from './support/build.ts';
-import { adminAndPeer, checkPage, shownTexts } from './support/flows.ts';
+import { adminAndPeer, checkPage, type Person, shownTexts } from './support/flows.ts';
+import { tabTo } from './support/keyboard.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
 
@@ -30,6 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let a: Page;
   let p: Page;
   let conversationUrl = '';
+  let robin: Person;
 
   beforeAll(async () => {
     await ensureWebBuild();
@@ -50,6 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   it('two people connect: one invites, the other accepts', async () => {
     const people = await adminAndPeer(tb, 'Harbour Peers');
     a = people.a;
+    robin = people.admin;
     p = people.p;
     await a.goto('/');
     await a.getByLabel('Person').selectOption({ label: people.peer.displayName });
@@ -119,7 +122,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     const ctx = p.context();
     await ctx.setOffline(true);
     await p.getByText(/You are offline/).waitFor();
-    await checkPage(p, 'conversation-offline').catch(() => undefined);
+    await checkPage(p, 'conversation-offline');
     await send(p, 'Writing this on the train, signal is patchy.');
     await send(p, 'Second one while offline.');
     await expect.poll(() => p.locator('.message-pending').count()).toBe(2);
@@ -156,5 +159,29 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await closed;
     await second.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor({ timeout: 15_000 });
     await second.close();
+  }, 60_000);
+
+  it('keyboard only: sign in, reach the conversation and send', async () => {
+    const ctx = await tb.newContext();
+    const page = await ctx.newPage();
+    await page.goto('/sign-in');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await tabTo(page, /Your email or username/);
+    await page.keyboard.type(robin.login);
+    await tabTo(page, /^Password$/);
+    await page.keyboard.type(robin.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await tabTo(page, /Conversation with/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/c\//);
+    await page.getByLabel('Your message').waitFor();
+    await tabTo(page, /^Your message$/);
+    await page.keyboard.type('Sent with the keyboard alone.');
+    await page.keyboard.press('Enter');
+    await waitForText(page, 'Sent with the keyboard alone.');
+    await waitForText(a, 'Sent with the keyboard alone.');
+    await checkPage(page, 'conversation-keyboard');
+    await ctx.close();
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { copy, fill } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
-import { onIncoming, useLive } from './live-context.tsx';
+import { onIncoming, useLinkStatus, useLive } from './live-context.tsx';
 import { MyLimits, TheirLimits } from './LimitsPanel.tsx';
 import { MessageList, PAGE_SIZE } from './MessageList.tsx';
 import { Composer } from './Composer.tsx';
@@ -87,7 +87,8 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           name: others.map((o) => o.displayName).join(', ') || copy.conversation.someone,
         });
   const typing = (state?.typing ?? []).map((id) => names[id] ?? copy.conversation.someone);
-  const online = new Set(state?.online ?? []);
+  const linkOpen = useLinkStatus() === 'open';
+  const online = new Set(linkOpen ? (state?.online ?? []) : []);
   const lastFromOthers = [...(state?.messages ?? [])]
     .reverse()
     .find((m) => m.authorId !== me && !m.deletedAt);

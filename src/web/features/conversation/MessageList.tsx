@@ -69,6 +69,17 @@ export function MessageList({ conversationId, store, me, names, readBy }: Props)
     return () => observer.disconnect();
   }, [loadOlder]);
 
+  // Keep the newest message in view when the list changes size (rotation, zoom, the keyboard opening).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
   const count = state.messages.length + outbox.length;
   const newest = state.messages.at(-1);
   useLayoutEffect(() => {

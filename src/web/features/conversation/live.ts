@@ -141,6 +141,7 @@ export class Live {
       Math.abs(this.subscribedOn.get(conversationId) ?? 0) === connection
     )
       return;
+    this.stores.get(conversationId)?.clearPresence();
     const store = this.stores.get(conversationId)?.get();
     const lastSeq = store?.loaded ? store.lastSeq : undefined;
     if (

@@ -79,6 +79,11 @@ export class ConversationStore {
     this.set({ typing: [...this.typingUntil.keys()] });
   }
 
+  /** Forget who is online (before resubscribing, the server tells again). */
+  clearPresence(): void {
+    if (this.state.online.length) this.set({ online: [] });
+  }
+
   presence(userId: string, online: boolean): void {
     const others = this.state.online.filter((id) => id !== userId);
     this.set({ online: online ? [...others, userId] : others });
