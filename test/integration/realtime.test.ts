@@ -223,6 +223,22 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(sub.seq).toBeLessThan(live.message.seq);
   });
 
+  it('stops sending a conversation after unsubscribe', async () => {
+    const a = await connect(ana);
+    const b = await connect(ben);
+    await b.subscribe(pair);
+    b.send({ type: 'unsubscribe', ref: 'u', conversationId: pair });
+    expect(await b.next('unsubscribed', (f) => f.ref === 'u')).toMatchObject({
+      conversationId: pair,
+      reason: 'requested',
+    });
+    const ack = await a.post(pair, 'after unsubscribe');
+    b.send({ type: 'ping', ref: 'later' });
+    await b.next('pong', (p) => p.ref === 'later');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.all('message').some((f) => f.message.id === ack.id)).toBe(false);
+  });
+
   it('resumes across several store pages: 450 missed messages arrive once each, in order', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
     const before = await connect(ben);
@@ -331,11 +347,19 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     );
     expect(tomb.message.text).toBe('');
 
-    await srv.ctx.conversations.setShareReadMarkers(ben.userId, circle, true);
+    // Read markers are private by default: nothing is sent until the reader chooses to share them.
     b.send({ type: 'read', conversationId: circle, seq: ack.seq });
+    a.send({ type: 'ping', ref: 'after-private-read' });
+    await a.next('pong', (p) => p.ref === 'after-private-read');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(a.all('read.updated')).toHaveLength(0);
+    await srv.ctx.conversations.setShareReadMarkers(ben.userId, circle, true);
+    const second = await a.post(circle, 'second words');
+    await b.next('message', (m) => m.message.id === second.id);
+    b.send({ type: 'read', conversationId: circle, seq: second.seq });
     expect(await a.next('read.updated', (r) => r.userId === ben.userId)).toMatchObject({
       conversationId: circle,
-      seq: ack.seq,
+      seq: second.seq,
     });
 
     a.send({ type: 'typing', conversationId: circle });
