@@ -1,5 +1,5 @@
 /** Curiosity: open questions and invitations that ask for the other person's own meaning. */
-import { hasWord, wordAt } from '../guards.ts';
+import { clauseStop, hasWord, wordAt } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 import { KIND, type Doc } from '../tokenize.ts';
 
@@ -94,7 +94,7 @@ export const CURIOSITY_RULES: Rule[] = [
       '^ tell me @ADV? more|about|what|how|whatever|everything|anything',
       '^ what was|is|has_been|felt|feels the hardest|toughest|worst|scariest|most_difficult|best|heaviest|loneliest part|bit|thing|moment',
       'i am|was @ADV? curious|wondering about|what|how|if|whether|to|where|why',
-      'i @ADV? wonder what|how|if|whether|where',
+      'i @ADV? wonder what|how|where',
       'i would|would_love|would_like|want|wanted @ADV? love|like? to hear|know|understand|learn more|what|how|about|where|your',
       'can|could|would|will you @ADV? say|tell_me|share|talk|explain|describe @ADV? more|what|how|about|a_bit|a_little|where',
       '^ say more',
@@ -117,9 +117,23 @@ export const CURIOSITY_RULES: Rule[] = [
     ],
   },
   {
+    id: 'curiosity.wonder-if',
+    category: 'curiosity',
+    // "I wonder if you…" asks about them; "I wonder if it will rain" does not.
+    check: (doc, start) => hasWord(doc, start, clauseStop(doc, start), SECOND),
+    patterns: ['i @ADV? wonder|am_wondering|was_wondering if|whether'],
+  },
+  {
+    id: 'curiosity.anyone',
+    category: 'curiosity',
+    patterns: [
+      'is|are there @ADV? anyone|anything|someone|something|anywhere|people you @ADV? would|want|wanna|feel|could|can|might|trust',
+    ],
+  },
+  {
     id: 'curiosity.wh-question',
     category: 'curiosity',
     check: openQuestion,
-    patterns: ['^ what|how'],
+    patterns: ['^ what|how|who|where|which'],
   },
 ];

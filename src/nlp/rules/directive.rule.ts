@@ -367,7 +367,10 @@ export const DIRECTIVE_RULES: Rule[] = [
       'do_not you think you should|need|could|ought',
       'should_not you',
       'can_not you @ADV?',
-      'could you @ADV? maybe? try|just',
+      'could|can you maybe|just|perhaps|possibly @IMPV !me|us',
+      'would|will|could|can you @ADV? consider|think_about|look_into|be_open_to|be_willing_to',
+      'is it @ADV? possible|an_option|worth to|for_you_to|trying|asking|talking',
+      'i @ADV? wonder|am_wondering|was_wondering if|whether it @ADV? might|would|could|may help|be_worth|be_good|be_helpful',
     ],
     check: (doc, start, end) => {
       const first = doc.words[start];
@@ -397,6 +400,9 @@ export const DIRECTIVE_RULES: Rule[] = [
       'worth a try|a_shot|trying',
       'might_be|could_be|may_be worth',
       'the trick|key|answer|solution|secret is to|just',
+      'something|one_thing|a_thing you @ADV? might|could|may|should|can @ADV? consider|try|do|look_into|want_to',
+      'you @ADV? may|might|could|would|will find it|that @ADV? helpful|useful|helps|good',
+      '^ reaching|talking|writing|getting|taking|going|trying|seeing|asking|calling|journaling|joining|finding|spending|keeping|setting|telling|letting ~6 could|might|would|may|will|can @ADV? help|be_good|be_helpful|be_worth|do_you_good',
       'let_us|we_need_to|we_should|we_have_to|we_are_going_to|we_will @ADV? work_on|focus_on|try_to|get_you|figure_out_how_to|start @ADV? stopping|quitting|getting|cutting|reducing|fixing|avoiding|stop|quit|cut|get_rid|reduce|fix|avoid|you|your',
       'try not to !worry|stress|dwell|panic|be_sad|be_upset|let_it|think_about_it|overthink',
       'i am here to help|fix|save you',
