@@ -4,6 +4,7 @@ import { CLOSE } from '../../src/contract/ws.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { startServer, type RunningServer } from '../../src/server/main.ts';
 import { attachGateway, type Gateway } from '../../src/server/ws/gateway.ts';
+import { EPHEMERAL_CHANNEL } from '../../src/server/ws/presence.ts';
 import { TEST_DATABASES } from '../support/databases.ts';
 import {
   Probe,
@@ -90,6 +91,23 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
       .poll(() => [...gateway.core.hub.ofUser(ben.userId)].length, { timeout: 2000 })
       .toBe(0);
     b.ws.terminate();
+  });
+
+  it('forgets presence announced by a node that stopped repeating it (a crashed node)', async () => {
+    const b = await Probe.open(url, ben.cookie);
+    await b.subscribe(pair);
+    // Another node says Ana is online here, then dies without saying goodbye.
+    await app.ctx.bus.publish(EPHEMERAL_CHANNEL, {
+      kind: 'presence',
+      node: 'node-that-dies',
+      userId: ana.userId,
+      online: true,
+      conversationIds: [pair],
+    });
+    await b.next('presence', (p) => p.userId === ana.userId && p.online);
+    const offline = await b.next('presence', (p) => p.userId === ana.userId && !p.online, 2000);
+    expect(offline.conversationId).toBe(pair);
+    b.close();
   });
 
   it('keeps a socket that answers heartbeats', async () => {

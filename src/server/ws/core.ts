@@ -77,6 +77,31 @@ export class GatewayCore {
     await this.announcePresence(conn.userId);
   }
 
+  /**
+   * Repeats this node's presence announcements (from what sockets already know, without reading the
+   * store) and expires other nodes' sightings that were not repeated: run once per heartbeat.
+   */
+  async refreshPresence(): Promise<void> {
+    const seen = new Map<string, string[]>();
+    for (const conn of this.hub.connections) {
+      if (conn.presenceVisible && !conn.closed && !seen.has(conn.userId))
+        seen.set(conn.userId, conn.presenceIn);
+    }
+    const now = this.clock.now().getTime();
+    for (const { userId, conversationIds } of this.presence.expire(
+      now,
+      this.options.heartbeatMs * 3,
+    )) {
+      for (const conversationId of conversationIds) {
+        for (const conn of this.hub.ofConversation(conversationId)) {
+          if (conn.userId !== userId)
+            conn.send({ type: 'presence', conversationId, userId, online: false });
+        }
+      }
+    }
+    for (const [userId, ids] of seen) await this.presence.announce(userId, true, ids);
+  }
+
   /** Recomputes whether the person has a visible socket on this node and says so on the bus. */
   async announcePresence(userId: string): Promise<void> {
     const visible = [...this.hub.ofUser(userId)].filter((c) => c.presenceVisible && !c.closed);

@@ -205,6 +205,9 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       conn.refused = 0;
       conn.socket.ping();
     }
+    core
+      .refreshPresence()
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, 'ws: presence refresh failed'));
   }, options.heartbeatMs);
   heartbeat.unref();
 

@@ -38,9 +38,19 @@ export function readEphemeral(raw: unknown): EphemeralEvent | undefined {
   return undefined;
 }
 
-/** The presence table of one node: person → node → the conversations they were in when announced. */
+/** One node's word on one person: the conversations they were in, and when it was last said. */
+interface Sighting {
+  conversationIds: string[];
+  at: number;
+}
+
+/**
+ * The presence table of one node: person → node → sighting. Nodes repeat their announcements every
+ * heartbeat, and sightings not repeated within the time-to-live expire, so a node that dies does not
+ * leave its people shown as online for ever.
+ */
 export class PresenceTable {
-  private readonly online = new Map<string, Map<string, string[]>>();
+  private readonly online = new Map<string, Map<string, Sighting>>();
 
   constructor(
     readonly node: string,
@@ -60,32 +70,50 @@ export class PresenceTable {
   }
 
   /** Applies an announcement; returns the conversations whose members should hear of a change. */
-  apply(event: Extract<EphemeralEvent, { kind: 'presence' }>): string[] {
+  apply(event: Extract<EphemeralEvent, { kind: 'presence' }>, nowMs: number): string[] {
     let nodes = this.online.get(event.userId);
     const wasOnline = nodes !== undefined;
     if (event.online) {
-      const known = new Set(nodes ? [...nodes.values()].flat() : []);
-      if (!nodes) this.online.set(event.userId, (nodes = new Map<string, string[]>()));
-      nodes.set(event.node, event.conversationIds);
+      const known = new Set(nodes ? [...nodes.values()].flatMap((s) => s.conversationIds) : []);
+      if (!nodes) this.online.set(event.userId, (nodes = new Map<string, Sighting>()));
+      nodes.set(event.node, { conversationIds: event.conversationIds, at: nowMs });
       // Already online: only conversations joined since the last announcement need to hear of it.
       return wasOnline
         ? event.conversationIds.filter((id) => !known.has(id))
         : event.conversationIds;
     }
     if (!nodes) return [];
-    const known = nodes.get(event.node) ?? [];
+    const known = nodes.get(event.node)?.conversationIds ?? [];
     nodes.delete(event.node);
     if (nodes.size > 0) return [];
     this.online.delete(event.userId);
     return known;
   }
 
+  /** Drops sightings older than `ttlMs`; returns the people now offline and where to say so. */
+  expire(nowMs: number, ttlMs: number): Array<{ userId: string; conversationIds: string[] }> {
+    const gone: Array<{ userId: string; conversationIds: string[] }> = [];
+    for (const [userId, nodes] of this.online) {
+      const ids = new Set<string>();
+      for (const [node, sighting] of nodes) {
+        if (nowMs - sighting.at <= ttlMs) continue;
+        nodes.delete(node);
+        for (const id of sighting.conversationIds) ids.add(id);
+      }
+      if (nodes.size === 0) {
+        this.online.delete(userId);
+        gone.push({ userId, conversationIds: [...ids] });
+      }
+    }
+    return gone;
+  }
+
   /** People online in a conversation (as last announced). */
   onlineIn(conversationId: string): string[] {
     const out: string[] = [];
     for (const [userId, nodes] of this.online) {
-      for (const ids of nodes.values()) {
-        if (ids.includes(conversationId)) {
+      for (const s of nodes.values()) {
+        if (s.conversationIds.includes(conversationId)) {
           out.push(userId);
           break;
         }

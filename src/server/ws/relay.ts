@@ -122,7 +122,7 @@ export async function startRelay(core: GatewayCore): Promise<() => Promise<void>
       }
       return;
     }
-    const changed = presence.apply(event);
+    const changed = presence.apply(event, core.clock.now().getTime());
     for (const conversationId of changed) {
       for (const conn of hub.ofConversation(conversationId)) {
         if (conn.userId !== event.userId) {
