@@ -90,7 +90,10 @@ export const MINIMIZING_RULES: Rule[] = [
     alt: 'reassure',
     // Mid-sentence in run-on texts ("its fine dont worry"), but not "I don't worry about it".
     check: (doc, start) => !STATEMENT_SUBJECTS.has(wordBefore(doc, start) ?? ''),
-    patterns: ['do_not|dont @ADV? worry|stress|panic|fret $|about|so|too|babe|hun|love|lol'],
+    patterns: [
+      'do_not|dont @ADV? worry|stress|panic|fret $',
+      'do_not|dont @ADV? worry|stress|panic|fret about|so|too|babe|hun|love|lol',
+    ],
   },
   {
     id: 'minimizing.at-least',
