@@ -52,11 +52,17 @@ export class Connection {
    */
   send(frame: ServerFrame): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.sendText(JSON.stringify(frame));
+  }
+
+  /** Sends an already serialized frame (one message fanned out to many sockets is serialized once). */
+  sendText(text: string): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CLOSE.TOO_FAR_BEHIND, 'too far behind');
       return;
     }
-    this.socket.send(JSON.stringify(frame));
+    this.socket.send(text);
   }
 
   /** Closes with `code`; further sends are dropped. */

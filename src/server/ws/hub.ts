@@ -52,6 +52,7 @@ export class Hub {
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly feed = new FeedCache();
+  private readonly frames = new WeakMap<Message, string>();
 
   constructor(
     private readonly messaging: () => MessagingApi | undefined,
@@ -204,6 +205,14 @@ export class Hub {
     });
   }
 
+  /** The `message` frame for a cached message, serialized once for all sockets. */
+  private frameOf(m: Message): string {
+    let text = this.frames.get(m);
+    if (text === undefined)
+      this.frames.set(m, (text = JSON.stringify({ type: 'message', message: wireMessage(m) })));
+    return text;
+  }
+
   /**
    * Sends what the node's cache holds after `delivered`, filling the cache with one shared store read
    * when a hint is ahead of it. False when the cache cannot help (this socket is far behind it).
@@ -221,7 +230,7 @@ export class Hub {
     let sent = 0;
     for (const m of cached) {
       if (sub.closed || m.seq !== sub.delivered + 1) break;
-      conn.send({ type: 'message', message: wireMessage(m) });
+      conn.sendText(this.frameOf(m));
       sub.delivered = m.seq;
       sent += 1;
     }
