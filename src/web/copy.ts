@@ -252,6 +252,9 @@ export const copy = {
     create: 'Create the circle',
     created: 'Circle created.',
     members: '{count} people',
+    inviteTitle: 'Bring someone into this circle',
+    invite: 'Invite to the circle',
+    invited: 'Invitation sent to {name}.',
   },
   coach: {
     title: 'Coach',

@@ -138,7 +138,7 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
     await page.goto('/settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await checkPage(page, 'settings');
-    await page.getByRole('link', { name: 'See where you are signed in' }).click();
+    await page.getByRole('link', { name: 'Where I am signed in' }).click();
     await page.getByRole('heading', { name: 'Your sessions', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.list > li').count()).toBeGreaterThanOrEqual(2);
     await checkPage(page, 'sessions');

@@ -145,3 +145,15 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   await page.setViewportSize(original);
   return [desktop, phone];
 }
+
+/** How many CSS pixels the page is wider than a `width`-px viewport (0 means it reflows without sideways scrolling). */
+export async function horizontalOverflow(page: Page, width: number): Promise<number> {
+  const original = page.viewportSize() ?? { width: 1280, height: 860 };
+  await page.setViewportSize({ width, height: 640 });
+  const over = await page.evaluate(
+    (w) => Math.max(0, document.documentElement.scrollWidth - w),
+    width,
+  );
+  await page.setViewportSize(original);
+  return over;
+}

@@ -1,7 +1,7 @@
 /** Steps people take in the browser tests, written once: fill the account forms, check a page, invite and join. */
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { axeViolations, screenshots } from './browser.ts';
+import { axeViolations, horizontalOverflow, screenshots } from './browser.ts';
 
 export interface Person {
   displayName: string;
@@ -31,6 +31,10 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   checked.push({ name, violations });
   await screenshots(page, name);
   expect(violations, `axe on ${name}`).toEqual([]);
+  expect(
+    await horizontalOverflow(page, 320),
+    `${name} scrolls sideways at 320 px (200% zoom of 640 px)`,
+  ).toBe(0);
 }
 
 export async function fillAccount(page: Page, p: Person, withName: boolean): Promise<void> {

@@ -11,6 +11,7 @@ import { LinkBanner } from './LinkBanner.tsx';
 import { onIncoming, useLinkStatus, useLive } from './live-context.tsx';
 import { MyLimits, TheirLimits } from './LimitsPanel.tsx';
 import { MessageList, PAGE_SIZE } from './MessageList.tsx';
+import { CircleInvite } from './CircleInvite.tsx';
 import { Composer } from './Composer.tsx';
 
 export const conversationKey = (id: string) => ['conversation', id] as const;
@@ -133,6 +134,13 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           context={lastFromOthers?.text}
           disabled={!d?.canPost}
         />
+        {d?.kind === 'circle' && d.membersCanInvite ? (
+          <CircleInvite
+            conversationId={conversationId}
+            orgId={d.orgId}
+            memberIds={d.members.map((m) => m.userId)}
+          />
+        ) : null}
         <details className="card my-limits">
           <summary>{copy.limits.mine}</summary>
           <MyLimits conversationId={conversationId} me={me} />

@@ -4,6 +4,7 @@ import { useCurrentOrg } from '../../api/current-org.ts';
 import { Page } from '../../components/Page.tsx';
 import { copy, fill } from '../../copy.ts';
 import { Conversations } from './Conversations.tsx';
+import { CirclePanel } from './CirclePanel.tsx';
 import { ConnectPanel } from './ConnectPanel.tsx';
 import { InvitePanel } from './InvitePanel.tsx';
 
@@ -18,6 +19,7 @@ export function HomePage() {
       <div className="home-grid">
         <Conversations me={me.data.user.id} orgIds={me.data.organizations.map((o) => o.id)} />
         {org ? <ConnectPanel org={org} me={me.data.user.id} /> : null}
+        {org ? <CirclePanel orgId={org.id} /> : null}
         {org?.isAdmin ? <InvitePanel org={org} /> : null}
       </div>
     </Page>
