@@ -48,7 +48,10 @@ function reject(socket: Duplex, status: number, reason: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({
     error: {
-      code: status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'not_found',
+      code:
+        ({ 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } as Record<number, string>)[
+          status
+        ] ?? 'unavailable',
       message: reason,
     },
   });
