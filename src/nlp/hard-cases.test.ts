@@ -93,6 +93,30 @@ const TABLE: Record<string, Case[]> = {
     { text: "I'll have to call someone if you keep talking like this.", has: ['fear'] },
     { text: 'Maybe I should call the crisis line for you.', has: ['fear'] },
   ],
+  'people talking about themselves': [
+    { text: "Keep waking up at 3am and can't get back to sleep.", not: FEAR_SIDE },
+    { text: 'Work was awful today and I just want to sleep.', not: FEAR_SIDE },
+    { text: 'We were together for six years and now it is over.', not: ['we'] },
+    { text: 'At least I got out of bed today.', not: FEAR_SIDE },
+    { text: "What's wrong with me?", not: FEAR_SIDE },
+    { text: 'It seems like nothing ever works out for me.', not: ['reflection'] },
+    { text: 'Tuesday works for me.', not: ['mutuality'] },
+  ],
+  'softened advice': [
+    { text: 'You may find it helpful to keep a mood diary.', has: ['directive'] },
+    {
+      text: 'I wonder if it might help to talk to your sister about it.',
+      has: ['directive'],
+      not: ['curiosity'],
+    },
+    { text: 'Would you consider going back to group?', has: ['directive'] },
+    {
+      text: "Is there anyone you'd want to talk this through with?",
+      has: ['curiosity'],
+      not: FEAR_SIDE,
+    },
+    { text: 'I wonder if it will rain tomorrow.', not: ['curiosity'] },
+  ],
   'hope side': [
     { text: 'What was that like for you?', has: ['curiosity'] },
     { text: 'It sounds like you have been carrying this alone.', has: ['reflection'] },

@@ -37,6 +37,8 @@ function expandAlternatives(spec: string, classes: Record<string, string>): stri
 }
 
 function parseSeqs(spec: string, classes: Record<string, string>): Seqs {
+  // "$" is an element of its own; inside alternatives it would silently be read as a word.
+  if (spec.split('|').includes('$')) throw new Error(`"$" cannot be an alternative: ${spec}`);
   const seqs: Seqs = { single: new Set(), multi: [] };
   for (const alt of expandAlternatives(spec, classes)) {
     const words = alt.split('_');

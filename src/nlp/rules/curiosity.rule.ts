@@ -64,8 +64,21 @@ const CLOSED_AFTER_WH = new Set([
   'come',
 ]);
 
+/** "How are you?" on its own is a greeting, not yet an invitation. */
+function isGreeting(doc: Doc, start: number): boolean {
+  if (
+    doc.words[start] !== 'how' ||
+    doc.words[start + 1] !== 'are' ||
+    doc.words[start + 2] !== 'you'
+  )
+    return false;
+  const next = wordAt(doc, start + 3);
+  return next === undefined || next === 'today';
+}
+
 /** A wh-question with an auxiliary that is about them: "what did you notice?", "how was it for you?". */
 function openQuestion(doc: Doc, start: number): boolean {
+  if (isGreeting(doc, start)) return false;
   const second = wordAt(doc, start + 1);
   if (second === undefined || CLOSED_AFTER_WH.has(second) || !AUX.has(second)) return false;
   let j = start + 1;
@@ -111,7 +124,8 @@ export const CURIOSITY_RULES: Rule[] = [
       '^ what brings|brought|comes_up|came_up',
       'do|would you @ADV? want|like|feel_like to talk|say|share|tell_me @ADV? about|more|what',
       'is there @ADV? anything|more you @ADV? want|would_like|wanna|need to say|share|talk|tell',
-      '^ how are you @ADV? feeling|doing|holding_up|going|managing|coping',
+      '^ how are you @ADV? feeling|holding_up|managing|coping',
+      '^ how are you @ADV? doing|going',
       '^ how have you been',
       '^ how are things',
     ],
