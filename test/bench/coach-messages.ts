@@ -1,6 +1,16 @@
 /** Seeded generator of varied ~300-character peer-support drafts for the coach benchmarks. */
 
-const OPENERS = ['hey,', 'Hi love.', 'ugh', 'Oh no.', 'Thanks for telling me.', 'morning!', 'I just saw this.', 'ok so', ''];
+const OPENERS = [
+  'hey,',
+  'Hi love.',
+  'ugh',
+  'Oh no.',
+  'Thanks for telling me.',
+  'morning!',
+  'I just saw this.',
+  'ok so',
+  '',
+];
 const SENTENCES = [
   'You should call your sister tonight.',
   'have u tried going for a walk when it gets bad',
@@ -44,7 +54,11 @@ function seeded(seed: number): () => number {
 
 function texting(s: string, random: () => number): string {
   if (random() > 0.3) return s;
-  return s.toLowerCase().replace(/\byou\b/g, 'u').replace(/'/g, '').replace(/[.!]$/, '');
+  return s
+    .toLowerCase()
+    .replace(/\byou\b/g, 'u')
+    .replace(/'/g, '')
+    .replace(/[.!]$/, '');
 }
 
 /** `count` drafts of roughly `targetLength` characters, the same for the same seed. */
@@ -54,7 +68,8 @@ export function generateMessages(count: number, seed = 42, targetLength = 300): 
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     let text = pick(OPENERS);
-    while (text.length < targetLength - 40) text += `${text ? ' ' : ''}${texting(pick(SENTENCES), random)}`;
+    while (text.length < targetLength - 40)
+      text += `${text ? ' ' : ''}${texting(pick(SENTENCES), random)}`;
     out.push(text.slice(0, targetLength + 60));
   }
   return out;
