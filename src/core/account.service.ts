@@ -162,6 +162,14 @@ export class AccountService {
     return user;
   }
 
+  /** Sets a new password (checked against the password rule) and ends every session of the person. */
+  async setPassword(userId: string, password: string): Promise<void> {
+    const { store, hasher, common } = this.deps;
+    checkPassword(password, common);
+    await store.users.update(userId, { passwordHash: await hasher.hash(password) });
+    await this.revokeAllSessions(userId);
+  }
+
   /** True when the session is neither revoked, idle too long, nor past its absolute end. */
   isLive(session: Session, now: Date): boolean {
     if (session.revokedAt) return false;

@@ -40,12 +40,12 @@ sign in as each. Running it again gives them new passwords. Real organizations a
         const password = `demo-${randomBytes(9).toString('base64url')}`;
         let user = await store.users.findByLogin(p.login);
         if (user) {
-          await ctx.accounts.revokeAllSessions(user.id);
           // The demo password is refreshed on every run; only synthetic demo accounts are touched.
-          const { Argon2Hasher } = await import('../../adapters/crypto/argon2.hasher.ts');
-          await store.users.update(user.id, { passwordHash: await new Argon2Hasher().hash(password) });
+          await ctx.accounts.setPassword(user.id, password);
         } else {
-          user = (await ctx.accounts.signUp({ displayName: p.displayName, login: p.login, password })).user;
+          user = (
+            await ctx.accounts.signUp({ displayName: p.displayName, login: p.login, password })
+          ).user;
           await ctx.accounts.updateProfile(user.id, { pronouns: p.pronouns });
           await ctx.accounts.revokeAllSessions(user.id);
         }
@@ -57,19 +57,32 @@ sign in as each. Running it again gives them new passwords. Real organizations a
       let org = await store.organizations.findBySlug(DEMO_ORG_SLUG);
       if (!org) {
         org = await ctx.organizations.create({ name: 'Mutual Demo', admin: first });
-        if (org.slug !== DEMO_ORG_SLUG) throw new Error('the demo organization slug is taken by another organization');
+        if (org.slug !== DEMO_ORG_SLUG)
+          throw new Error('the demo organization slug is taken by another organization');
       }
       for (const person of people) {
         if (!(await store.memberships.find(org.id, person.id))) {
-          await store.memberships.insert({ orgId: org.id, userId: person.id, isAdmin: false, joinedAt: ctx.clock.now() });
+          await store.memberships.insert({
+            orgId: org.id,
+            userId: person.id,
+            isAdmin: false,
+            joinedAt: ctx.clock.now(),
+          });
         }
       }
       const notes: string[] = [];
       for (const seed of DEMO_SEEDERS) notes.push(...(await seed(ctx, org.id, people)));
-      say(io.stdout, `Demo organization "${org.name}" is ready with ${people.length} invented people.`);
+      say(
+        io.stdout,
+        `Demo organization "${org.name}" is ready with ${people.length} invented people.`,
+      );
       for (const note of notes) say(io.stdout, note);
       say(io.stdout, `Sign in at ${baseUrl(ctx)} as any of them:`);
-      for (const c of credentials) say(io.stdout, `  ${c.name.padEnd(16)} login: ${c.login.padEnd(14)} password: ${c.password}`);
+      for (const c of credentials)
+        say(
+          io.stdout,
+          `  ${c.name.padEnd(16)} login: ${c.login.padEnd(14)} password: ${c.password}`,
+        );
       return 0;
     });
   },
