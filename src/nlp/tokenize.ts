@@ -1,5 +1,9 @@
 /** Splits a draft into normalized tokens with offsets, sentence and clause structure. */
+import * as markers from './markers.ts';
 import { normalizeWord } from './normalize.ts';
+
+// Local bindings: the per-token loop should not go through module export bindings.
+const { CLAUSE_WORDS, LAUGHS, MARKERS, ONLY_BEFORE_PAUSE, SO_OPENS } = markers;
 
 /**
  * Token kinds. Hot modules copy these into module-level constants (`const { WORD } = KIND`) so a
@@ -33,145 +37,6 @@ export interface Doc {
 
 const TOKEN =
   /([\p{L}\p{M}]+(?:['’-][\p{L}]+)*'?)|(\d+(?:[.,:]\d+)*)|(\?+[!?]*)|([.!…]+)|([,;:–—])|(["“”«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}]))|(\n)|(\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\u200d|\ufe0f|\p{Emoji_Modifier})*)|(\S)/gu;
-
-/** Words after which a new clause starts (so an imperative may follow). */
-const CLAUSE_WORDS = new Set(['but', 'so', 'then', 'or']);
-/** Words after which "so" opens a new clause. */
-const SO_OPENS = new Set([
-  'i',
-  'you',
-  'we',
-  'he',
-  'she',
-  'they',
-  'it',
-  'that',
-  'this',
-  'there',
-  'just',
-  'maybe',
-  'please',
-  'go',
-  'call',
-  'try',
-  'get',
-  'take',
-  'text',
-  'talk',
-  'tell',
-  'do',
-  'stop',
-  'make',
-  'let',
-  'be',
-  'what',
-  'how',
-  'when',
-  'if',
-  'my',
-  'your',
-]);
-/** Markers that are commands when a word follows them directly ("look into it", "listen to her"). */
-const ONLY_BEFORE_PAUSE = new Set(['look', 'listen']);
-
-/** Discourse markers that may stand before an imperative without changing who it addresses. */
-export const MARKERS = new Set([
-  'ok',
-  'so',
-  'well',
-  'and',
-  'but',
-  'honestly',
-  'seriously',
-  'maybe',
-  'perhaps',
-  'just',
-  'please',
-  'hey',
-  'look',
-  'listen',
-  'lol',
-  'lmao',
-  'omg',
-  'yeah',
-  'yes',
-  'yep',
-  'no',
-  'nah',
-  'um',
-  'umm',
-  'hmm',
-  'oh',
-  'ah',
-  'aw',
-  'then',
-  'also',
-  'now',
-  'tbh',
-  'hun',
-  'babe',
-  'dude',
-  'man',
-  'girl',
-  'mate',
-  'buddy',
-  'sweetie',
-  'first',
-  'second',
-  'third',
-  'next',
-  'finally',
-  'otherwise',
-  'instead',
-  'really',
-  'definitely',
-  'probably',
-  'always',
-  'sometimes',
-  'still',
-  'right',
-  'alright',
-  'or',
-  'plus',
-  'actually',
-  'like',
-  'anyway',
-  'anyways',
-  'today',
-  'tonight',
-  'tomorrow',
-  'step',
-  'one',
-  'two',
-  'three',
-  'again',
-  'simply',
-  'though',
-  'hon',
-  'friend',
-  'imo',
-  'fr',
-  'ugh',
-  'hi',
-  'hello',
-  'morning',
-  'oof',
-  'wow',
-  'yikes',
-  'gosh',
-  'hiya',
-  'yo',
-  'sigh',
-  'welp',
-  'aw',
-  'hm',
-  'mhm',
-  'ahh',
-  'oh',
-]);
-
-/** Laughter closes a texted sentence even without punctuation ("lol Have you tried…"). */
-const LAUGHS = new Set(['lol', 'lmao', 'haha', 'hahaha', 'lmfao', 'rofl', 'xd', 'hehe', 'ha']);
 
 function kindOf(m: RegExpExecArray): number {
   if (m[1] !== undefined || m[2] !== undefined) return WORD;

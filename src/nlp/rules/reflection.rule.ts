@@ -1,5 +1,6 @@
 /** Reflection: saying back what you heard or sensed ("it sounds like…", "so when she left…"). */
-import { isQuestion, MARKERS } from '../tokenize.ts';
+import { MARKERS } from '../markers.ts';
+import { isQuestion } from '../tokenize.ts';
 import { clauseStop, hasWord, wordAt, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 import type { Doc } from '../tokenize.ts';
