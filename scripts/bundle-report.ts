@@ -92,7 +92,14 @@ export function bundleReport(outDir: string): Plugin {
     name: 'mutual-bundle-report',
     apply: 'build',
     closeBundle() {
-      console.log(formatReport(reportFromDist(outDir)));
+      try {
+        console.log(formatReport(reportFromDist(outDir)));
+      } catch (error) {
+        // Another build emptied the folder meanwhile; the sizes are a report, not a reason to fail the build.
+        console.warn(
+          `bundle report skipped: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     },
   };
 }

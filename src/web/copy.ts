@@ -170,6 +170,7 @@ export const copy = {
     someone: 'Someone',
     back: 'All conversations',
     log: 'Messages',
+    logHint: 'Up and down arrow keys move between messages.',
     earlier: 'Earlier messages',
     loadingEarlier: 'Loading earlier messages…',
     beginning: 'This is the beginning of your conversation.',

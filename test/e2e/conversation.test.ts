@@ -147,6 +147,75 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     expect(onA).toEqual(page);
   }, 60_000);
 
+  it('typing shows; edits and deletions reach the other side live', async () => {
+    const box = a.getByLabel('Your message');
+    await box.pressSequentially('Thinking about what you said', { delay: 10 });
+    await p.getByText(`${robin.displayName} is writing…`).waitFor();
+    await box.fill('');
+    const mine = a.locator('.message-list > li', { hasText: 'I had a slow week too.' });
+    await mine.getByRole('button', { name: 'Edit' }).click();
+    await a.getByLabel('Edit your message').fill('I had a slow, quiet week too.');
+    await a.getByRole('button', { name: 'Save' }).click();
+    await waitForText(p, 'I had a slow, quiet week too.');
+    await p
+      .locator('.message-list > li', { hasText: 'I had a slow, quiet week too.' })
+      .getByText('edited')
+      .waitFor();
+    const first = a.locator('.message-list > li', { hasText: 'how has your week been' });
+    await first.getByRole('button', { name: 'Delete' }).click();
+    await checkPage(a, 'conversation-delete-ask');
+    await a.getByRole('button', { name: 'Yes, delete' }).click();
+    await p.getByText('This message was deleted.').waitFor();
+    expect(await p.getByText('how has your week been').count()).toBe(0);
+  }, 60_000);
+
+  it('quiet hours and a note are shown to the other person', async () => {
+    const hour = new Date().getUTCHours();
+    const hh = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+    await a.getByText('My limits here').click();
+    await a.getByLabel('Quiet from').fill(hh(hour - 1));
+    await a.getByLabel('Quiet until').fill(hh(hour + 2));
+    await a.getByLabel('Time zone').fill('UTC');
+    await a
+      .getByLabel('Anything else about how to reach me')
+      .fill('Mornings are best for long talks.');
+    await a.getByRole('button', { name: 'Save my limits' }).click();
+    await a.getByText(/Saved. The others here can see them./).waitFor();
+    await p.reload();
+    await p.getByText(`${robin.displayName} is in quiet hours now`, { exact: false }).waitFor();
+    await p.getByText(/Mornings are best for long talks/).waitFor();
+    await checkPage(p, 'conversation-quiet-hours');
+  }, 60_000);
+
+  it('history loads on scroll back', async () => {
+    await a.evaluate(async (path) => {
+      const id = path.split('/').pop() ?? '';
+      for (let i = 1; i <= 70; i++) {
+        await fetch(`/api/conversations/${id}/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id: crypto.randomUUID(), text: `Older note ${i}` }),
+        });
+      }
+    }, conversationUrl);
+    await p.reload();
+    await waitForText(p, 'Older note 70');
+    const shown = () => p.locator('.message-list > li').count();
+    expect(await shown()).toBe(50);
+    for (
+      let i = 0;
+      i < 10 && !(await p.getByText('This is the beginning of your conversation.').count());
+      i++
+    ) {
+      await p.locator('.messages').evaluate((el) => el.scrollTo({ top: 0 }));
+      await p.waitForTimeout(300);
+    }
+    await p.getByText('This is the beginning of your conversation.').waitFor();
+    expect(await shown()).toBeGreaterThan(70);
+    const texts = await shownTexts(p);
+    expect(texts.indexOf('Older note 1')).toBeLessThan(texts.indexOf('Older note 70'));
+  }, 60_000);
+
   it('signing out in one tab closes that person’s live connection in the other', async () => {
     const second = await p.context().newPage();
     const socket = second.waitForEvent('websocket');
@@ -181,6 +250,13 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await page.keyboard.press('Enter');
     await waitForText(page, 'Sent with the keyboard alone.');
     await waitForText(a, 'Sent with the keyboard alone.');
+    // Arrow keys move between messages; Tab then reaches that message's own buttons.
+    await page.keyboard.down('Shift');
+    await tabTo(page, /^Messages$/);
+    await page.keyboard.up('Shift');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
     await checkPage(page, 'conversation-keyboard');
     await ctx.close();
   }, 60_000);

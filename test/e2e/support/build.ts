@@ -43,13 +43,19 @@ export async function ensureWebBuild(): Promise<void> {
     }
   }
   try {
-    if (isStale())
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-        stdio: 'inherit',
-        // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
+    if (isStale()) build();
+  } catch {
+    // Someone else may have been building into dist/web at the same moment: one more try.
+    build();
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+function build(): void {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }

@@ -18,12 +18,15 @@ export function MessageItem({
   author,
   store,
   seen,
+  active,
 }: {
   message: WireMessage;
   mine: boolean;
   author: string;
   store: ConversationStore;
   seen: boolean;
+  /** Only the message the person moved to (arrow keys) keeps its buttons in the Tab order. */
+  active: boolean;
 }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const [draft, setDraft] = useState(message.text);
@@ -50,6 +53,7 @@ export function MessageItem({
       className={`message${mine ? ' message-mine' : ''}`}
       data-seq={message.seq}
       data-id={message.id}
+      tabIndex={-1}
     >
       <p className="message-meta">
         <span className="message-author">{mine ? copy.conversation.you : author}</span>{' '}
@@ -106,13 +110,26 @@ export function MessageItem({
       {mine && !deleted && mode === 'view' ? (
         <div className="message-actions">
           {canEdit ? (
-            <Button variant="plain" onPress={() => (setDraft(message.text), setMode('edit'))}>
+            <button
+              type="button"
+              className="btn btn-plain"
+              tabIndex={active ? 0 : -1}
+              onClick={() => {
+                setDraft(message.text);
+                setMode('edit');
+              }}
+            >
               {copy.conversation.edit}
-            </Button>
+            </button>
           ) : null}
-          <Button variant="plain" onPress={() => setMode('delete')}>
+          <button
+            type="button"
+            className="btn btn-plain"
+            tabIndex={active ? 0 : -1}
+            onClick={() => setMode('delete')}
+          >
             {copy.conversation.delete}
-          </Button>
+          </button>
           {seen ? <span className="muted">{copy.conversation.seen}</span> : null}
         </div>
       ) : null}

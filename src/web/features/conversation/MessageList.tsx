@@ -3,6 +3,7 @@
  * pinned to the newest message while they are at the bottom, and shows unsent messages after the rest.
  */
 import {
+  type KeyboardEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -39,6 +40,31 @@ export function MessageList({ conversationId, store, me, names, readBy }: Props)
   const atBottom = useRef(true);
   const keepFrom = useRef<{ height: number; top: number } | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [activeId, setActiveId] = useState<string | undefined>(undefined);
+
+  // Arrow keys move between messages, so Tab reaches the composer without passing every message's buttons.
+  const moveFocus = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    const target = e.target as HTMLElement;
+    if (target.closest('textarea, input, select')) return;
+    const items = [
+      ...(scroller.current?.querySelectorAll<HTMLElement>('.message-list > li') ?? []),
+    ];
+    if (!items.length) return;
+    const at = items.findIndex((li) => li.contains(target));
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? items.length - 1
+          : at === -1
+            ? items.length - 1
+            : e.key === 'ArrowUp'
+              ? Math.max(0, at - 1)
+              : Math.min(items.length - 1, at + 1);
+    e.preventDefault();
+    items[next]?.focus();
+  };
 
   const loadOlder = useCallback(async () => {
     const oldest = store.get().messages[0]?.seq;
@@ -111,11 +137,22 @@ export function MessageList({ conversationId, store, me, names, readBy }: Props)
       tabIndex={0}
       role="region"
       aria-label={copy.conversation.log}
+      aria-describedby="messages-hint"
+      onKeyDown={moveFocus}
+      onFocus={(e) =>
+        setActiveId(
+          (e.target as HTMLElement).closest<HTMLElement>('.message-list > li')?.dataset.id ??
+            activeId,
+        )
+      }
       onScroll={(e) => {
         const el = e.currentTarget;
         atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
       }}
     >
+      <p id="messages-hint" className="visually-hidden">
+        {copy.conversation.logHint}
+      </p>
       <div ref={top} />
       {state.hasOlder ? (
         <Button variant="plain" onPress={() => void loadOlder()} busy={loadingOlder}>
@@ -132,6 +169,7 @@ export function MessageList({ conversationId, store, me, names, readBy }: Props)
             mine={m.authorId === me}
             author={names[m.authorId] ?? copy.conversation.someone}
             store={store}
+            active={m.id === activeId}
             seen={m.id === lastMine?.id && readBy >= m.seq}
           />
         ))}
