@@ -73,80 +73,104 @@ interface Loaded {
   errors: number;
 }
 
-/** Connects everyone to `url`, subscribes them, sends RATE messages/s for SECONDS and measures. */
-async function runLoad(
-  url: string,
-  people: TestPerson[],
-  conversationsOf: Map<string, string[]>,
-): Promise<Loaded> {
-  const sentAt = new Map<string, number>();
-  const result: Loaded = { ack: [], delivery: [], sent: 0, acked: 0, errors: 0 };
-  let measuring = true;
-  const sockets: WebSocket[] = [];
-  for (let i = 0; i < people.length; i += 100) {
-    await Promise.all(
-      people.slice(i, i + 100).map(
-        (p) =>
-          new Promise<void>((resolve, reject) => {
-            const ws = new WebSocket(`${url}?presence=hidden`, {
-              headers: { cookie: p.cookie },
-              perMessageDeflate: false,
-            });
-            sockets.push(ws);
-            ws.on('error', reject);
-            ws.on('open', () => {
-              const resume = (conversationsOf.get(p.userId) ?? []).map((conversationId) => ({
-                conversationId,
-                lastSeq: 0,
-              }));
-              ws.send(JSON.stringify({ type: 'hello', resume }));
-              resolve();
-            });
-            ws.on('message', (data: Buffer) => {
-              const now = performance.now();
-              const f = JSON.parse(data.toString('utf8')) as ServerFrame;
-              if (!measuring) return;
-              if (f.type === 'ack') {
-                const t = sentAt.get(f.id);
-                if (t !== undefined) {
-                  result.ack.push(now - t);
-                  result.acked += 1;
-                }
-              } else if (f.type === 'message') {
-                const t = sentAt.get(f.message.id);
-                // Delivery to the other people in the conversation (the sender's own copy is not counted).
-                if (t !== undefined && f.message.authorId !== p.userId)
-                  result.delivery.push(now - t);
-              } else if (f.type === 'error') result.errors += 1;
-            });
-          }),
-      ),
-    );
-  }
-  await sleep(2000);
-  const senders = people
-    .map((p, i) => ({ p, ws: sockets[i]!, convs: conversationsOf.get(p.userId) ?? [] }))
-    .filter((s) => s.convs.length);
-  const start = performance.now();
-  const total = RATE * SECONDS;
-  while (result.sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
-    while (result.sent < due) {
-      const s = senders[Math.floor(Math.random() * senders.length)]!;
-      const conversationId = s.convs[Math.floor(Math.random() * s.convs.length)]!;
-      const id = newId();
-      sentAt.set(id, performance.now());
-      s.ws.send(
-        JSON.stringify({ type: 'send', id, conversationId, text: `bench message ${result.sent}` }),
-      );
-      result.sent += 1;
+const emptyLoad = (): Loaded => ({ ack: [], delivery: [], sent: 0, acked: 0, errors: 0 });
+
+/** Everyone connected to one server, ready to send load in measured windows. */
+class LoadTarget {
+  private readonly sentAt = new Map<string, { t: number; window: Loaded }>();
+  readonly total = emptyLoad();
+  private readonly sockets: WebSocket[] = [];
+
+  private constructor(
+    private readonly people: TestPerson[],
+    private readonly conversationsOf: Map<string, string[]>,
+  ) {}
+
+  /** Connects everyone to `url` and subscribes them to all their conversations. */
+  static async connect(
+    url: string,
+    people: TestPerson[],
+    conversationsOf: Map<string, string[]>,
+  ): Promise<LoadTarget> {
+    const target = new LoadTarget(people, conversationsOf);
+    for (let i = 0; i < people.length; i += 100) {
+      await Promise.all(people.slice(i, i + 100).map((p) => target.open(url, p)));
     }
-    await sleep(2);
+    await sleep(2000);
+    return target;
   }
-  await sleep(2000);
-  measuring = false;
-  for (const ws of sockets) ws.terminate();
-  return result;
+
+  private open(url: string, p: TestPerson): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`${url}?presence=hidden`, {
+        headers: { cookie: p.cookie },
+        perMessageDeflate: false,
+      });
+      this.sockets.push(ws);
+      ws.on('error', reject);
+      ws.on('open', () => {
+        const resume = (this.conversationsOf.get(p.userId) ?? []).map((conversationId) => ({
+          conversationId,
+          lastSeq: 0,
+        }));
+        ws.send(JSON.stringify({ type: 'hello', resume }));
+        resolve();
+      });
+      ws.on('message', (data: Buffer) => {
+        const now = performance.now();
+        const f = JSON.parse(data.toString('utf8')) as ServerFrame;
+        if (f.type === 'ack') {
+          const sent = this.sentAt.get(f.id);
+          if (sent) {
+            sent.window.ack.push(now - sent.t);
+            sent.window.acked += 1;
+          }
+        } else if (f.type === 'message') {
+          const sent = this.sentAt.get(f.message.id);
+          // Delivery to the other people in the conversation (the sender's own copy is not counted).
+          if (sent && f.message.authorId !== p.userId) sent.window.delivery.push(now - sent.t);
+        } else if (f.type === 'error') this.total.errors += 1;
+      });
+    });
+  }
+
+  /** Sends RATE messages/s for `seconds` from random people to random conversations of theirs. */
+  async run(seconds: number): Promise<void> {
+    const window = emptyLoad();
+    const senders = this.people
+      .map((p, i) => ({ ws: this.sockets[i]!, convs: this.conversationsOf.get(p.userId) ?? [] }))
+      .filter((x) => x.convs.length);
+    const start = performance.now();
+    const total = Math.round(RATE * seconds);
+    while (window.sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
+      while (window.sent < due) {
+        const s = senders[Math.floor(Math.random() * senders.length)]!;
+        const conversationId = s.convs[Math.floor(Math.random() * s.convs.length)]!;
+        const id = newId();
+        this.sentAt.set(id, { t: performance.now(), window });
+        s.ws.send(
+          JSON.stringify({
+            type: 'send',
+            id,
+            conversationId,
+            text: `bench message ${window.sent}`,
+          }),
+        );
+        window.sent += 1;
+      }
+      await sleep(2);
+    }
+    await sleep(1500);
+    this.total.sent += window.sent;
+    this.total.acked += window.acked;
+    this.total.ack.push(...window.ack);
+    this.total.delivery.push(...window.delivery);
+  }
+
+  close(): void {
+    for (const ws of this.sockets) ws.terminate();
+  }
 }
 
 function rssKb(pid: number): number {
@@ -213,14 +237,24 @@ async function main(): Promise<void> {
       process.env.BENCH_NODE_ARGS?.split(' ') ?? [],
     );
     children.push(node.child);
-    log(`load on mutual serve: ${PEOPLE} connected, ${RATE} messages/s for ${SECONDS} s`);
-    const mutual = await runLoad(wsUrl(node.url), people, conversationsOf);
-    await node.kill('SIGTERM');
-
     const baseline = await startBaseline();
     children.push(baseline.child);
-    log('same load on the bare ws baseline');
-    const bare = await runLoad(baseline.url, people, conversationsOf);
+    const onMutual = await LoadTarget.connect(wsUrl(node.url), people, conversationsOf);
+    const onBaseline = await LoadTarget.connect(baseline.url, people, conversationsOf);
+    // The two loads alternate in short rounds, so background load on a shared machine hits both alike.
+    const rounds = Math.max(1, Math.round(SECONDS / 5));
+    log(
+      `${PEOPLE} connected to each; ${RATE} messages/s, ${rounds} alternating rounds of ${SECONDS / rounds} s on mutual serve and on the bare ws baseline`,
+    );
+    for (let r = 0; r < rounds; r++) {
+      await onMutual.run(SECONDS / rounds);
+      await onBaseline.run(SECONDS / rounds);
+    }
+    const mutual = onMutual.total;
+    const bare = onBaseline.total;
+    onMutual.close();
+    onBaseline.close();
+    await node.kill('SIGTERM');
     baseline.child.kill('SIGKILL');
 
     log(`creating sessions for ${IDLE} idle connections`);
