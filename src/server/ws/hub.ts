@@ -1,7 +1,8 @@
 /**
  * The node's registry of open sockets and the delivery pump. Hints ("conversation X reached seq n") only
- * wake the pump; the pump reads the store as the socket's person, so what a socket receives is always
- * gap-free, in store order, and checked against membership at read time.
+ * wake the pump; the pump sends what follows the socket's last delivered seq, from the node's cache of
+ * recent messages or from the store, so what a socket receives is always gap-free and in store order.
+ * Membership is checked at subscribe and on every store read; access_lost events end subscriptions.
  */
 import type { Logger } from '../../app/logger.ts';
 import type { Message, MessagingApi } from '../../core/conversation.model.ts';
