@@ -47,7 +47,7 @@ export const LEXICON: Record<string, string> = {
     'blowing_it_out|blowing_things_out|looking_for_attention|playing_the_victim|not_trying|silly|being_silly|a_baby|' +
     'ungrateful|overdramatic|over_dramatic|emotional|too_emotional|oversensitive|over_sensitive|hypocritical|' +
     'making_excuses|playing_games|being_ridiculous|making_things_up|imagining_things|imagining_it|a_hypochondriac|' +
-    'attention_seeker|an_attention_seeker|too_much|a_burden|broken|difficult|impossible|hopeless|a_lost_cause|bipolar|borderline',
+    'attention_seeker|an_attention_seeker|too_much|obsessed|obsessive|controlling|jealous|petty|bitter|spoiled|entitled|a_hypocrite|a_burden|broken|difficult|impossible|hopeless|a_lost_cause|bipolar|borderline',
   JUDGE3:
     'manipulative|toxic|a_narcissist|narcissist|narcissistic|attention_seeking|attention-seeking|crazy|psycho|' +
     'a_psycho|insane|mental|unstable|a_drama_queen|dramatic|delusional|doing_it_for_attention|a_manipulator|' +

@@ -111,6 +111,7 @@ export const CURIOSITY_RULES: Rule[] = [
       'i would|would_love|would_like|want|wanted @ADV? love|like? to hear|know|understand|learn more|what|how|about|where|your',
       'can|could|would|will you @ADV? say|tell_me|share|talk|explain|describe @ADV? more|what|how|about|a_bit|a_little|where',
       '^ say more',
+      'can|may|could i ask what|how|about|why|where|when',
       '^ what is|was|has_been ~4 been? like !to',
       '^ what makes|made|keeps|kept it|that|things|this|everything|tonight|today feel|seem|so|hard|harder|heavy|worse',
       '^ what is|was @ADV? different|changed|new',

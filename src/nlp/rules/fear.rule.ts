@@ -33,6 +33,7 @@ export const FEAR_RULES: Rule[] = [
       'will only|just get worse',
       'only going to get worse',
       'you have no choice',
+      'something|things @ADV? bad|terrible|awful is_going_to|will|could|might @ADV? happen',
       'you do_not have a choice',
       'you are @ADV? playing with fire',
       'you are heading|headed|asking for trouble|disaster|a_breakdown|a_crash|a_relapse',

@@ -1,7 +1,8 @@
 /** Minimizing: premature reassurance, shrinking or comparing the experience away. */
-import { wordBefore } from '../guards.ts';
+import { hasWord, wordBefore } from '../guards.ts';
 import type { Rule } from '../rule.ts';
 
+const WISHING = new Set(['hope', 'hoping', 'wish', 'pray', 'praying', 'hopefully']);
 const STATEMENT_SUBJECTS = new Set([
   'i',
   'you',
@@ -40,7 +41,7 @@ export const MINIMIZING_RULES: Rule[] = [
     category: 'minimizing',
     alt: 'reassure',
     patterns: [
-      '^ do_not|dont @ADV? worry|stress|panic|fret|be_sad|be_upset|feel_bad|be_down|cry|dwell|sweat_it|feel_guilty|be_so_hard|be_too_hard|beat_yourself_up|let_it_get_to_you|think_about_it|overthink_it|be_so_down|feel_that_way|be_like_that|take_it_so_hard|take_it_to_heart',
+      '^ do_not|dont @ADV? worry|stress|panic|fret|be_sad|be_upset|feel_bad|be_down|cry|dwell|sweat_it|feel_guilty|be_so_hard|be_too_hard|beat_yourself_up|let_it_get_to_you|think_about_it|overthink_it|be_so_down|feel_that_way|be_like_that|take_it_so_hard|take_it_to_heart|take_it_personally|take_it_so_personally',
       'try not to @ADV? worry|stress|dwell|think_about_it|let_it_get|be_sad|be_upset|panic',
       'no need to @ADV? worry|stress|panic|be_upset|be_sad|cry|feel_bad|be_scared',
       'nothing to worry about',
@@ -53,6 +54,10 @@ export const MINIMIZING_RULES: Rule[] = [
       'hang in there',
       'look|focus on|at the bright|positive side',
       'good vibes only',
+      'you are @ADV? lucky|so_lucky|blessed !to_have_me',
+      '^ be|feel|stay @ADV? grateful|thankful',
+      'tomorrow is a new day',
+      'new day tomorrow',
       'it|shit happens $',
       '^ do_not|dont read into it|too_much_into|anything_into',
       '^ happens to everyone|everybody|the_best_of_us|all_of_us',
@@ -74,7 +79,6 @@ export const MINIMIZING_RULES: Rule[] = [
       'everything|all you have going_for_you',
       'this too shall pass',
       'think about|of how @ADV? much? your|they|people|everyone ~3 love|loves|care|cares|would_feel|need|needs|miss',
-      'it|things|life @ADV? gets|get @ADV? better|easier $',
       'time heals',
       'you have @ADV? so_much|a_lot|everything|plenty to live for|going_for_you|to_be_grateful|to_be_thankful',
       'think of|about all? the|your good|positive|blessings|kids|family',
@@ -83,6 +87,14 @@ export const MINIMIZING_RULES: Rule[] = [
       'it is all part of the plan|god_s_plan',
       'god|the_universe never gives|has',
     ],
+  },
+  {
+    id: 'minimizing.gets-better',
+    category: 'minimizing',
+    alt: 'reassure',
+    // "It gets better" reassures; "my hope is that it gets easier" is the writer's own wish.
+    check: (doc, start) => !hasWord(doc, Math.max(0, start - 8), start, WISHING),
+    patterns: ['it|things|life @ADV? gets|get @ADV? better|easier $'],
   },
   {
     id: 'minimizing.dont-worry',

@@ -29,6 +29,7 @@ export const MOVING_TOWARD_RULES: Rule[] = [
       'if things|it|life were|was @ADV? better|different|easier',
       'imagine|picture if|what|a|that|how',
       'where would you like',
+      'what is|are your hope|hopes|dream|dreams|goal|goals|wish|wishes',
       'if you could @ADV? change|have|do|wave|make|pick|choose|wish',
     ],
   },
