@@ -12,6 +12,7 @@ export const EXPANSIONS: Record<string, string> = {
   "you've": 'you have',
   youve: 'you have',
   ull: 'you will',
+  id: 'i would',
   dw: 'do not worry',
   nbd: 'no big deal',
   "u'll": 'you will',

@@ -85,6 +85,8 @@ const UR_AS_YOU_ARE = new Set([
   'in',
   'overreacting',
   'way',
+  'lucky',
+  'right',
 ]);
 
 /** Words the stretched-letter rule may restore (filled by the rule lexicon as it compiles). */

@@ -95,7 +95,10 @@ function step(doc: Doc, elems: Elem[], ei: number, ti: number, reps: number): nu
   const e = elems[ei] as Elem;
   switch (e.t) {
     case 'end':
-      return doc.kinds[ti] === WORD ? -1 : step(doc, elems, ei + 1, ti, 0);
+      // A clause ends at punctuation, or where a texted sentence break was inferred.
+      return doc.kinds[ti] === WORD && doc.sentence[ti] === doc.sentence[ti - 1]
+        ? -1
+        : step(doc, elems, ei + 1, ti, 0);
     case 'not':
       return anyAt(doc, e.seqs, ti) ? -1 : step(doc, elems, ei + 1, ti, 0);
     case 'gap':

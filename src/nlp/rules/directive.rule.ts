@@ -77,6 +77,7 @@ export const DIRECTIVE_RULES: Rule[] = [
       'worth a try|a_shot|trying',
       'might_be|could_be|may_be worth',
       'the trick|key|answer|solution|secret is to|just',
+      'the @ADV? first|best|only|main|one|last thing you @ADV? need|should|have|gotta|must|can|could|want @ADV? to? do',
       'something|one_thing|a_thing you @ADV? might|could|may|should|can @ADV? consider|try|do|look_into|want_to',
       'you @ADV? may|might|could|would|will find it|that @ADV? helpful|useful|helps|good',
       '^ reaching|talking|writing|getting|taking|going|trying|seeing|asking|calling|journaling|joining|finding|spending|keeping|setting|telling|letting ~6 could|might|would|may|will|can @ADV? help|be_good|be_helpful|be_worth|do_you_good',
