@@ -52,7 +52,7 @@ export const LEXICON: Record<string, string> = {
     'manipulative|toxic|a_narcissist|narcissist|narcissistic|attention_seeking|attention-seeking|crazy|psycho|' +
     'a_psycho|insane|mental|unstable|a_drama_queen|dramatic|delusional|doing_it_for_attention|a_manipulator|' +
     'manipulating_you|gaslighting_you|an_attention_seeker|attention_seeker|sociopath|a_sociopath|psychopath|' +
-    'a_psychopath|a_nutcase|nuts|lying|a_liar|a_user|using_you|bpd|bipolar|borderline|overreacting|overly_dramatic',
+    'a_psychopath|a_nutcase|nuts|lying|a_liar|a_user|using_you|jerk|a_jerk|asshole|an_asshole|idiot|an_idiot|loser|a_loser|creep|a_creep|a_prick|a_dick|a_snake|evil|bpd|bipolar|borderline|overreacting|overly_dramatic',
   ILL:
     'depression|anxiety|illness|disorder|bipolar|ptsd|trauma|mental_illness|disease|brain|meds|medication|addiction|' +
     'psychosis|paranoia|schizophrenia|bpd|ocd|adhd|drugs|alcohol|drink|drinking|booze|hormones|pms|mania|sickness|' +

@@ -54,6 +54,7 @@ export const ASSESSMENT_RULES: Rule[] = [
     alt: 'risk',
     patterns: [
       '^ are you @ADV? safe|suicidal|in_danger',
+      '^ are you @ADV? somewhere|someplace|in_a_place safe',
       '^ do|have you @ADV? have|got|made a|any plan|plans !for|with|in|on|if|tomorrow|today|this|b|or',
       '^ are|were you @ADV? thinking|planning|going|wanting of|about|to killing|hurting|harming|cutting|ending|kill|hurt|harm|end|cut|overdosing|overdose|taking_your_life|take_your_life|suicide',
       '^ have|did you @ADV? hurt|harmed|cut|self_harmed|self-harmed|overdosed|taken_anything|taken_something|done_anything|done_something|tried_to_hurt|tried_to_kill|attempted',
@@ -86,6 +87,7 @@ export const ASSESSMENT_RULES: Rule[] = [
       'when did this|it|these|the|your @ADV? symptoms|feelings|voices|thoughts|episode start|begin',
       'when did this|it start|begin',
       'have you @ADV? been diagnosed',
+      '^ have|did you @ADV? eaten|slept|showered|eat|sleep|washed @ADV? today|at_all|anything|yet|properly|enough',
       '^ are|have you @ADV? still? seeing|been_seeing|in_touch_with|talking_to|been_to your|a|the therapist|psychiatrist|counselor|counsellor|doctor|gp|care_coordinator|social_worker|case_worker|worker|team|psych|nurse|prescriber|care_team',
       'when was|did the last time you @ADV? ate|slept|eaten|slept|took|had|showered|left',
       'when did you last eat|sleep|shower|take',

@@ -111,6 +111,8 @@ export const DIRECTIVE_RULES: Rule[] = [
     alt: 'avoid',
     patterns: [
       '^ do_not|never|dont @ADV? !make_me|worry|stress|panic|cry|be_sad|be_upset|feel_bad|feel_guilty|beat|be_so|be_too|dwell|apologize|apologise|hesitate|be_sorry|be_afraid_to|forget_that|think_about_it|feel_like_you|let_it_get|sweat|fret|mention|thank|be_shy|feel_pressured|have_to|need_to|overthink_it|take_it_so|take_it_personally @IMPV',
+      '^ do_not|dont|never @ADV? hurt|harm|kill|cut|do_anything|do_something|give_up_on',
+      '^ would|might|could|will|would_not a|an|some|the|talking|getting|going|writing|taking ~3 help|do_you_good|be_good',
       '^ stop|quit @ADV? being|letting|comparing|apologizing|apologising|overthinking|reading|texting|talking|drinking|blaming|thinking|checking|looking|going|trying|giving|putting|wasting|saying|doing|acting|making|holding|hiding|isolating|ignoring|avoiding|answering|replying|responding|smoking|using|picking|waiting|pretending|obsessing|scrolling|skipping|pushing|letting',
     ],
   },
