@@ -88,7 +88,7 @@ export const copy = {
   },
   home: {
     title: 'Home',
-    open: 'Conversation with {name}',
+    openPrefix: 'Conversation with',
     greeting: 'Hi, {name}.',
     relationships: 'Your relationships',
     circles: 'Your circles',

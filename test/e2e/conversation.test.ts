@@ -102,6 +102,23 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     expect(await alternatives.count()).toBeGreaterThan(0);
     expect(await box.inputValue()).toBe('you should just call your doctor');
     await checkPage(a, 'coach-finding');
+    // The same view in dark mode passes axe too, and reduced motion turns transitions off.
+    await a.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    // Let the new colours settle for two frames before axe measures contrast.
+    await a.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    await checkPage(a, 'coach-finding-dark');
+    const transition = await a
+      .locator('.switch-thumb')
+      .first()
+      .evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(parseFloat(transition)).toBeLessThan(0.001);
+    await a.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    expect(
+      tb.sent.filter((body) => body.includes('call your doctor')),
+      'the draft never leaves the browser',
+    ).toEqual([]);
     const chosen = (await alternatives.first().innerText()).trim();
     await coach.getByRole('button', { name: 'Replace the highlighted words' }).first().click();
     await expect.poll(() => box.inputValue()).toBe(chosen);
@@ -187,7 +204,9 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await checkPage(p, 'conversation-quiet-hours');
   }, 60_000);
 
-  it('history loads on scroll back', async () => {
+  it('history loads on scroll back; home shows the unread count', async () => {
+    await p.goto('/');
+    await p.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     await a.evaluate(async (path) => {
       const id = path.split('/').pop() ?? '';
       for (let i = 1; i <= 70; i++) {
@@ -199,6 +218,9 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       }
     }, conversationUrl);
     await p.reload();
+    await p.getByText('70 new').waitFor();
+    await checkPage(p, 'home-unread');
+    await p.getByRole('link', { name: /Conversation with .*70 new/ }).click();
     await waitForText(p, 'Older note 70');
     const shown = () => p.locator('.message-list > li').count();
     expect(await shown()).toBe(50);

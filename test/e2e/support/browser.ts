@@ -35,6 +35,8 @@ export interface TestBrowser {
   foreign: string[];
   /** CSP violations and page errors seen. */
   problems: string[];
+  /** Every request body and WebSocket frame any page sent (to prove what never leaves the browser). */
+  sent: string[];
   newContext(options?: { width?: number; height?: number }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -53,7 +55,13 @@ export async function launch(appUrl: string): Promise<TestBrowser> {
   const requests: string[] = [];
   const foreign: string[] = [];
   const problems: string[] = [];
+  const sent: string[] = [];
   const watch = (page: Page) => {
+    page.on('websocket', (ws) => ws.on('framesent', (f) => sent.push(String(f.payload))));
+    page.on('request', (req) => {
+      const body = req.postData();
+      if (body) sent.push(body);
+    });
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
         problems.push(m.text());
@@ -65,6 +73,7 @@ export async function launch(appUrl: string): Promise<TestBrowser> {
     requests,
     foreign,
     problems,
+    sent,
     async newContext(options = {}) {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
@@ -113,7 +122,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
               id: string;
               impact: string | null;
               help: string;
-              nodes: Array<{ target: unknown[] }>;
+              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
             }>;
           }>;
         };
@@ -124,7 +133,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3),
+      targets: v.nodes
+        .map(
+          (n) =>
+            `${JSON.stringify(n.target)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)})`,
+        )
+        .slice(0, 3),
     }));
   });
   return result

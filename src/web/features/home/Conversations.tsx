@@ -1,5 +1,9 @@
 /** The person's relationships and circles with unread counts and last activity, and invitations waiting for them. */
-import { useConversations, usePeopleNames } from '../../api/conversations.ts';
+import {
+  useConnectionInvitations,
+  useConversations,
+  usePeopleNames,
+} from '../../api/conversations.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { copy, fill, when } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
@@ -16,12 +20,9 @@ function Row({ c, me, names }: { c: Conversation; me: string; names: Record<stri
   const title = c.kind === 'circle' ? (c.name ?? '') : others.join(', ');
   return (
     <li className="card conversation-row">
-      <Link
-        href={`/c/${c.id}`}
-        className="row-link"
-        aria-label={`${fill(copy.home.open, { name: title })}${c.unread ? `, ${fill(copy.home.unread, { count: c.unread })}` : ''}`}
-      >
-        <span className="row-title">{title}</span>
+      <Link href={`/c/${c.id}`} className="row-link">
+        <span className="visually-hidden">{copy.home.openPrefix} </span>
+        <span className="row-title">{title}</span>{' '}
         {c.unread ? (
           <span className="badge">{fill(copy.home.unread, { count: c.unread })}</span>
         ) : null}
@@ -44,8 +45,11 @@ export function Conversations({ me, orgIds }: { me: string; orgIds: string[] }) 
   const all = list.data?.conversations ?? [];
   const relationships = all.filter((c) => c.kind === 'relationship');
   const circles = all.filter((c) => c.kind === 'circle');
+  // Someone waiting for an answer comes first; otherwise the (empty) list sits after the conversations.
+  const waiting = (useConnectionInvitations().data?.received.length ?? 0) > 0;
   return (
     <>
+      {waiting ? <Invitations /> : null}
       <section className="card" aria-labelledby="rel-title">
         <h2 id="rel-title">{copy.home.relationships}</h2>
         <FormError error={list.error} />
@@ -71,7 +75,7 @@ export function Conversations({ me, orgIds }: { me: string; orgIds: string[] }) 
           <p className="muted">{copy.home.noCircles}</p>
         )}
       </section>
-      <Invitations />
+      {waiting ? null : <Invitations />}
     </>
   );
 }
