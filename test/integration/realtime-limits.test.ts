@@ -1,6 +1,7 @@
 /** Gateway limits with short timers: per-connection and per-person rates, heartbeats and idle cleanup. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../src/contract/ws.ts';
+import { DAY_MS, ManualClock } from '../../src/lib/clock.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { startServer, type RunningServer } from '../../src/server/main.ts';
 import { attachGateway, type Gateway } from '../../src/server/ws/gateway.ts';
@@ -116,5 +117,29 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
     a.send({ type: 'ping', ref: 'alive' });
     await a.next('pong');
     a.close();
+  });
+});
+
+describe.each(TEST_DATABASES)('real-time session end by time ($name)', (db) => {
+  let app: TestApp;
+  let server: RunningServer;
+  const clock = new ManualClock(new Date());
+
+  beforeAll(async () => {
+    app = await createTestApp(db, {}, { clock });
+    server = await startServer(app.ctx, {
+      attach: [(s, ctx) => attachGateway(s, ctx, { heartbeatMs: 100 })],
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.close().catch(() => undefined);
+  });
+
+  it('closes a socket (4001) at the next heartbeat once its session has reached its end', async () => {
+    const [dee] = (await makePeople(app.ctx, 1, 'Dee')) as [TestPerson];
+    const d = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), dee.cookie);
+    clock.advance(31 * DAY_MS);
+    expect((await d.closed).code).toBe(CLOSE.SESSION_ENDED);
   });
 });
