@@ -124,6 +124,7 @@ export const MUTUALITY_RULES: Rule[] = [
       'what|something|one_thing|the_thing|that @ADV? helped|worked|works|helps for? me',
       'it @ADV? helped|helps me',
       'same here|with_me',
+      'i have|had @ADV? been where_you_are|in_your_shoes|in_that_place|in_the_same_place',
       'i am @ADV? the_same|similar|like_that_too|exactly_the_same',
       'i @ADV? get|feel|do|did|am|was|felt ~4 too|as_well $',
       'i @ADV? know|get what you mean|you_mean',

@@ -87,6 +87,7 @@ export const REFLECTION_RULES: Rule[] = [
       'that|this|it @ADV? sounds|sounded|seems|must_be|must_have_been|must_feel|must_have_felt @ADV? @ADV? @FEELADJ',
       'that|this @ADV? is|was|has_been @ADV? @ADV? @FEELADJ',
       'it @ADV? has_been|must_have_been|must_be @ADV? @ADV? @FEELADJ',
+      '^ sounds|sounded|seems|seemed @ADV? @ADV? @FEELADJ',
       'that|it|this @ADV? must|must_have|would_have|would @ADV? hurt|hurt_so_much|stung|sting|been_hard|be_hard|felt',
       'what a @ADV? @FEELADJ|lot|nightmare',
       'that|this is @ADV? a_lot|so_much|too_much|a_heavy_thing|such_a_lot',
