@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FixtureMessage } from './fixtures/compose.ts';
+import { FIXED_ALTERNATIVES } from './alternatives.ts';
 import { analyze, type Analysis } from './index.ts';
 
 function loadSplit(split: string): FixtureMessage[] {
@@ -55,6 +56,15 @@ describe('alternatives and offsets over all fixtures', () => {
       .map((a) => [a, fearFlagsOf(a)] as const)
       .filter(([, flags]) => flags.length > 0);
     expect(bad).toEqual([]);
+  });
+});
+
+describe('fixed alternative lines', () => {
+  it('none of them draws a fear-side flag or mentions escalating', () => {
+    for (const line of FIXED_ALTERNATIVES) {
+      expect(fearFlagsOf(line), line).toEqual([]);
+      expect(line).not.toMatch(/\b(call|crisis|911|hospital|police|ambulance|doctor)\b/i);
+    }
   });
 });
 

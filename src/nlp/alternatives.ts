@@ -58,6 +58,16 @@ function thirdPerson(subject: string | undefined): string[] {
   ];
 }
 
+/**
+ * Every fixed alternative line. These are checked once by a unit test (none may draw a fear-side
+ * flag), so analysis only re-checks the lines it composes from the draft.
+ */
+export const FIXED_ALTERNATIVES: ReadonlySet<string> = new Set([
+  ...Object.values(GENERIC).flat(),
+  "Is there anyone you'd want to talk this through with?",
+  ...['he', 'she', 'they'].flatMap((p) => thirdPerson(p)),
+]);
+
 /** Candidate alternatives for a finding, best first (the caller keeps those that stay hope-based). */
 export function alternativesFor(
   category: Category,

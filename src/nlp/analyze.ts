@@ -1,6 +1,6 @@
 /** The coach's entry point: tokenize, match rules in one pass, then build findings, scores and hope. */
 import { readAction } from './action.ts';
-import { alternativesFor } from './alternatives.ts';
+import { alternativesFor, FIXED_ALTERNATIVES } from './alternatives.ts';
 import { CATEGORY_KEYS, categoryMeta } from './categories.ts';
 import { contentWords, echoedSentences } from './context.ts';
 import { wordBefore } from './guards.ts';
@@ -55,7 +55,9 @@ function toFinding(doc: Doc, hit: Hit): Finding {
         ? readAction(doc, hit.start, hit.end, hit.rule.action ?? 'none')
         : undefined;
     const candidates = alternativesFor(hit.category, hit.rule.alt, action, subjectBefore(doc, hit));
-    alternatives = candidates.filter((c) => !hasFearSide(c)).slice(0, 3);
+    alternatives = candidates
+      .filter((c) => FIXED_ALTERNATIVES.has(c) || !hasFearSide(c))
+      .slice(0, 3);
   }
   return {
     category: hit.category,
@@ -125,3 +127,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     hope: Math.round(((hope + 1) / (hope + fear + 2)) * 1000) / 1000,
   };
 }
+
+// Warm the tokenizer's Unicode regex and the hot paths once at load, so the writer's first
+// keystroke after the coach is lazily imported does not pay for compilation.
+analyze('Hey, you should call your sister. What happened? "It sounds hard" 😊 At least we tried.');
