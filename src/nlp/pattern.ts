@@ -85,7 +85,8 @@ function seqAt(doc: Doc, seq: string[], ti: number): boolean {
 function anyAt(doc: Doc, seqs: Seqs, ti: number): boolean {
   if (doc.kinds[ti] !== WORD) return false;
   if (seqs.single.has(doc.words[ti] as string)) return true;
-  for (const m of seqs.multi) if (seqAt(doc, m, ti)) return true;
+  const multi = seqs.multi;
+  for (let k = 0; k < multi.length; k++) if (seqAt(doc, multi[k] as string[], ti)) return true;
   return false;
 }
 
@@ -110,7 +111,9 @@ function step(doc: Doc, elems: Elem[], ei: number, ti: number, reps: number): nu
       return -1;
     case 'alt': {
       if (doc.kinds[ti] === WORD) {
-        for (const m of e.seqs.multi) {
+        const multi = e.seqs.multi;
+        for (let k = 0; k < multi.length; k++) {
+          const m = multi[k] as string[];
           if (!seqAt(doc, m, ti)) continue;
           const r =
             e.star && reps < 3

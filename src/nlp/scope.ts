@@ -158,7 +158,8 @@ function markQuotes(doc: Doc, marks: Uint8Array): void {
 /** Computes the scope flags for every token of `doc`. */
 export function markScopes(doc: Doc): Uint8Array {
   const marks = new Uint8Array(doc.words.length);
-  markQuotes(doc, marks);
+  // Most drafts quote nothing: skip the quote pass unless the tokenizer saw a quote mark or "> ".
+  if (doc.hasQuotes) markQuotes(doc, marks);
   for (let i = 0; i < doc.words.length; i++) {
     if (doc.kinds[i] !== WORD) continue;
     const word = doc.words[i] as string;

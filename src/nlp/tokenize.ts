@@ -33,6 +33,8 @@ export interface Doc {
   sentence: number[];
   /** True for the first content word of a clause (after discourse markers): where imperatives stand. */
   lead: boolean[];
+  /** True when the draft has a quote mark or a ">" (so scope.ts must look for quoted text). */
+  hasQuotes: boolean;
 }
 
 const TOKEN =
@@ -54,7 +56,16 @@ export function tokenize(text: string): Doc {
   const raw: RegExpExecArray[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) raw.push(m);
-  const doc: Doc = { text, words: [], kinds: [], starts: [], ends: [], sentence: [], lead: [] };
+  const doc: Doc = {
+    text,
+    words: [],
+    kinds: [],
+    starts: [],
+    ends: [],
+    sentence: [],
+    lead: [],
+    hasQuotes: false,
+  };
   const capitalStarts = new Set<number>();
   for (let i = 0; i < raw.length; i++) {
     const m = raw[i] as RegExpExecArray;
@@ -62,6 +73,7 @@ export function tokenize(text: string): Doc {
     const start = m.index;
     const end = start + m[0].length;
     if (kind !== WORD) {
+      if (kind === QUOTE || m[0] === '>') doc.hasQuotes = true;
       push(doc, m[0], kind, start, end);
       continue;
     }
