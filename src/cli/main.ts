@@ -95,6 +95,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 const isEntry =
   import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/main.ts');
 if (isEntry) {
+  // A reader that stops early (`mutual analyze --jsonl big.jsonl | head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
