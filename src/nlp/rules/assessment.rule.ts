@@ -16,10 +16,27 @@ const NOT_ABOUT_THEM = new Set([
   'us',
 ]);
 
+const ABOUT_THEM = new Set([
+  'you',
+  'u',
+  'ya',
+  'yourself',
+  'your',
+  'ur',
+  'yr',
+  'him',
+  'her',
+  'them',
+]);
+
 function wrongWithThem(doc: Doc, start: number, end: number): boolean {
   const before = wordBefore(doc, start);
   if (before === 'nothing' || before === 'no') return false;
-  if (wordAt(doc, end) === 'with') return !NOT_ABOUT_THEM.has(wordAt(doc, end + 1) ?? '');
+  // "what's wrong with you/your…" assumes a problem in the person; "…with the wifi" does not.
+  if (wordAt(doc, end) === 'with') {
+    const next = wordAt(doc, end + 1) ?? '';
+    return !NOT_ABOUT_THEM.has(next) && ABOUT_THEM.has(next);
+  }
   return true;
 }
 
