@@ -117,6 +117,12 @@ const TABLE: Record<string, Case[]> = {
     },
     { text: 'I wonder if it will rain tomorrow.', not: ['curiosity'] },
   ],
+  'checklist questions and everyday problems': [
+    { text: 'Are you having thoughts of hurting yourself?', has: ['assessment'] },
+    { text: 'Have you been hearing voices again?', has: ['assessment'] },
+    { text: "What's wrong with the wifi at the center today", not: ['assessment'] },
+    { text: 'whats wrong with u', has: ['assessment'] },
+  ],
   'hope side': [
     { text: 'What was that like for you?', has: ['curiosity'] },
     { text: 'It sounds like you have been carrying this alone.', has: ['reflection'] },
