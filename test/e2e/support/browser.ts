@@ -37,7 +37,11 @@ export interface TestBrowser {
   problems: string[];
   /** Every request body and WebSocket frame any page sent (to prove what never leaves the browser). */
   sent: string[];
-  newContext(options?: { width?: number; height?: number }): Promise<BrowserContext>;
+  newContext(options?: {
+    width?: number;
+    height?: number;
+    dark?: boolean;
+  }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -78,6 +82,7 @@ export async function launch(appUrl: string): Promise<TestBrowser> {
       const context = await browser.newContext({
         viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
         baseURL: appUrl,
+        ...(options.dark ? { colorScheme: 'dark' as const, reducedMotion: 'reduce' as const } : {}),
       });
       context.on('request', (req) => {
         const url = req.url();

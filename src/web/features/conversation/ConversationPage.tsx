@@ -132,7 +132,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           onSend={(text) => live?.send(conversationId, text)}
           onTyping={() => live?.typing(conversationId)}
           context={lastFromOthers?.text}
-          disabled={!d?.canPost}
+          disabled={d ? !d.canPost : false}
         />
         {d?.kind === 'circle' && d.membersCanInvite ? (
           <CircleInvite
