@@ -4,6 +4,7 @@
  * including the coach's typing pause) is collected. Prints p50/p95/max; not a pass/fail test.
  * Run: npx tsx test/bench/coach-latency.bench.ts
  */
+import { rmSync } from 'node:fs';
 import { startTestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, launch, SKIP_REASON } from '../e2e/support/browser.ts';
 import { ensureWebBuild } from '../e2e/support/build.ts';
@@ -31,10 +32,10 @@ async function main(): Promise<void> {
     console.warn(`[skip] ${SKIP_REASON}`);
     return;
   }
-  await ensureWebBuild();
+  const web = await ensureWebBuild();
   const srv = await startTestServer(
     { name: 'sqlite', url: 'sqlite::memory:' },
-    { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+    { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
   );
   const tb = await launch(srv.url);
   try {
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await tb.close();
     await srv.close();
+    rmSync(web, { recursive: true, force: true });
   }
 }
 

@@ -3,6 +3,7 @@
  * the coach, reload, lose and regain the network, and sign out in one tab.
  */
 import type { Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
@@ -28,16 +29,17 @@ async function waitForText(page: Page, text: string): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let srv: TestServer;
   let tb: TestBrowser;
+  let web = 'dist/web';
   let a: Page;
   let p: Page;
   let conversationUrl = '';
   let robin: Person;
 
   beforeAll(async () => {
-    await ensureWebBuild();
+    web = await ensureWebBuild();
     srv = await startTestServer(
       { name: 'sqlite', url: 'sqlite::memory:' },
-      { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
     );
     tb = await launch(srv.url);
   }, 120_000);
@@ -45,6 +47,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   afterAll(async () => {
     await tb?.close();
     await srv?.close();
+    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
     expect(tb?.foreign ?? [], 'requests to other origins').toEqual([]);
     expect(tb?.problems ?? [], 'CSP violations and page errors').toEqual([]);
   });

@@ -1,4 +1,5 @@
 /** Browser tests for the foundation pages: setup, sign up/in/out, invitation, sessions, more support, admin. */
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
@@ -17,14 +18,15 @@ if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
 describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
   let srv: TestServer;
   let tb: TestBrowser;
+  let web = 'dist/web';
   const admin = makePerson('Robin');
   const peer = makePerson('Sam');
 
   beforeAll(async () => {
-    await ensureWebBuild();
+    web = await ensureWebBuild();
     srv = await startTestServer(
       { name: 'sqlite', url: 'sqlite::memory:' },
-      { WEB_DIST: 'dist/web', AUTH_LIMIT_PER_IP: '1000' },
+      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
     );
     tb = await launch(srv.url);
   }, 120_000);
@@ -32,6 +34,7 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
   afterAll(async () => {
     await tb?.close();
     await srv?.close();
+    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
     expect(tb?.foreign ?? []).toEqual([]);
   }, 90_000);
 

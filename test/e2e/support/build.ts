@@ -1,6 +1,7 @@
 /** Builds the web app once when dist/web is missing or older than its sources; safe when test files run in parallel. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const SOURCES = [
@@ -29,9 +30,12 @@ function newest(path: string): number {
 const isStale = () =>
   !existsSync(INDEX) || SOURCES.some((s) => newest(s) > statSync(INDEX).mtimeMs);
 
-/** Runs `npx vite build` if needed. Another process building at the same time is waited for. */
-export async function ensureWebBuild(): Promise<void> {
-  if (!isStale()) return;
+/**
+ * Runs `npx vite build` if needed (another process building at the same time is waited for), then returns a
+ * private copy of dist/web for this test file to serve, so a rebuild elsewhere mid-run cannot pull the
+ * hashed assets out from under a running page.
+ */
+export async function ensureWebBuild(): Promise<string> {
   mkdirSync('dist', { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
@@ -43,10 +47,15 @@ export async function ensureWebBuild(): Promise<void> {
     }
   }
   try {
-    if (isStale()) build();
-  } catch {
-    // Someone else may have been building into dist/web at the same moment: one more try.
-    build();
+    try {
+      if (isStale()) build();
+    } catch {
+      // Someone else may have been building into dist/web at the same moment: one more try.
+      build();
+    }
+    const copy = mkdtempSync(join(tmpdir(), 'mutual-web-'));
+    cpSync('dist/web', copy, { recursive: true });
+    return copy;
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
   }

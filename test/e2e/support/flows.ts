@@ -1,4 +1,5 @@
 /** Steps people take in the browser tests, written once: fill the account forms, check a page, invite and join. */
+import { appendFileSync, mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { axeViolations, horizontalOverflow, screenshots } from './browser.ts';
@@ -29,6 +30,11 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   const violations = await axeViolations(page);
   checked.push({ name, violations });
+  mkdirSync('test-results', { recursive: true });
+  appendFileSync(
+    'test-results/axe.jsonl',
+    `${JSON.stringify({ page: name, seriousOrCritical: violations.length, at: new Date().toISOString() })}\n`,
+  );
   await screenshots(page, name);
   expect(violations, `axe on ${name}`).toEqual([]);
   expect(
