@@ -14,10 +14,13 @@ export function Page({
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · ${copy.app.name}`;
-    // Only move focus after in-app navigation; on first load the browser's own start point is kept.
+  }, [title]);
+  useEffect(() => {
+    // Once per page, after in-app navigation (on first load the browser's own start point is kept). Never
+    // again when the title changes (e.g. "Loading…" → a name): that would pull focus from someone typing.
     if (document.body.dataset.navigated === 'true')
       heading.current?.focus({ preventScroll: false });
-  }, [title]);
+  }, []);
   return (
     <div className={wide ? 'page page-wide' : 'page'}>
       <h1 ref={heading} tabIndex={-1} className="page-title">
