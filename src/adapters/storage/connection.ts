@@ -1,10 +1,8 @@
 /** Opens the database named by a DATABASE_URL: SQLite (embedded default) or PostgreSQL, behind one Kysely type. */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db.ts';
+import { openSqlite } from './sqlite-database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -32,16 +30,12 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-/** Opens a connection; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout. */
+/** Opens a connection; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout (sqlite-database.ts). */
 export function openDatabase(target: DatabaseTarget): Connection {
   if (target.dialect === 'sqlite') {
-    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    const sqlite = new SQLite(target.path);
-    if (target.path !== ':memory:') sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: openSqlite(target.path) }),
+    });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({

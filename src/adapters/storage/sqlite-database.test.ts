@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqlite } from './sqlite-database.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mutual-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openSqlite', () => {
+  it('reuses prepared statements for the same SQL', () => {
+    const db = openSqlite(':memory:');
+    db.prepare('create table t (v text)').run([]);
+    for (let i = 0; i < 50; i++) db.prepare('insert into t (v) values (?)').run([`row ${i}`]);
+    const rows = db.prepare('select count(*) as n from t').all([]) as Array<{ n: number }>;
+    expect(rows[0]?.n).toBe(50);
+    expect(db.preparedCount).toBe(3);
+    db.close();
+  });
+
+  it('runs with WAL, synchronous=FULL and foreign keys, and checkpoints the log from a worker', async () => {
+    const path = join(dir, 'wal.db');
+    const db = openSqlite(path);
+    const pragma = (sql: string) => db.prepare(sql).all([])[0] as Record<string, unknown>;
+    expect(Object.values(pragma('pragma journal_mode'))[0]).toBe('wal');
+    expect(Object.values(pragma('pragma synchronous'))[0]).toBe(2);
+    expect(Object.values(pragma('pragma foreign_keys'))[0]).toBe(1);
+    expect(Object.values(pragma('pragma wal_autocheckpoint'))[0]).toBe(0);
+
+    db.prepare('create table t (v text)').run([]);
+    const sizeBefore = statSync(path).size;
+    const insert = db.prepare('insert into t (v) values (?)');
+    for (let i = 0; i < 300; i++) insert.run(['x'.repeat(1000)]);
+    // With automatic checkpoints off, only the worker can move these pages into the database file.
+    let grown = false;
+    for (let i = 0; i < 40 && !grown; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      grown = statSync(path).size > sizeBefore + 200_000;
+    }
+    expect(grown).toBe(true);
+    db.close();
+  });
+});
