@@ -3,6 +3,7 @@
  * WebSocket at /ws, as zod schemas discriminated by `type`. docs/protocol.md explains how they are used.
  */
 import { z } from 'zod';
+import { MessageView } from './conversations.ts';
 
 /** The path the WebSocket gateway listens on. */
 export const WS_PATH = '/ws';
@@ -64,17 +65,8 @@ export const ClientFrame = z.discriminatedUnion('type', [
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ClientFrameType = ClientFrame['type'];
 
-/** A stored message as the client receives it. Dates are ISO strings. Deleted messages have empty text. */
-export const WireMessage = z.object({
-  id: z.string(),
-  conversationId: z.string(),
-  seq: z.number().int(),
-  authorId: z.string(),
-  text: z.string(),
-  createdAt: z.string(),
-  editedAt: z.string().nullable(),
-  deletedAt: z.string().nullable(),
-});
+/** A stored message as the client receives it: the same shape as over HTTP (deleted messages have empty text). */
+export const WireMessage = MessageView;
 export type WireMessage = z.infer<typeof WireMessage>;
 
 /** What an error frame can say. */

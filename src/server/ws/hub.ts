@@ -7,7 +7,7 @@
 import type { Logger } from '../../app/logger.ts';
 import type { Message, MessagingApi } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
-import type { WireMessage } from '../../contract/ws.ts';
+import { presentMessage } from '../http/conversation.presenters.ts';
 import { type Connection, type Subscription, newSubscription } from './connection.ts';
 import { FeedCache } from './feed.ts';
 
@@ -18,19 +18,8 @@ const MAX_SEQ = 2 ** 31 - 1;
 /** How long to wait before reading again after the store failed (e.g. the database restarting). */
 const RETRY_MS = 1000;
 
-/** A stored message as it goes on the wire. */
-export function wireMessage(m: Message): WireMessage {
-  return {
-    id: m.id,
-    conversationId: m.conversationId,
-    seq: m.seq,
-    authorId: m.authorId,
-    text: m.text,
-    createdAt: m.createdAt.toISOString(),
-    editedAt: m.editedAt ? m.editedAt.toISOString() : null,
-    deletedAt: m.deletedAt ? m.deletedAt.toISOString() : null,
-  };
-}
+/** A stored message as it goes on the wire (the same presenter as HTTP). */
+export const wireMessage = presentMessage;
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof DomainError && error.code === 'not_found';
