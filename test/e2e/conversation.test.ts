@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import {
+  HAS_CHROMIUM,
+  launch,
+  screenshots,
+  SKIP_REASON,
+  type TestBrowser,
+} from './support/browser.ts';
 import { ensureWebBuild } from './support/build.ts';
 import { adminAndPeer, checkPage, type Person, shownTexts } from './support/flows.ts';
 import { tabTo } from './support/keyboard.ts';
@@ -116,6 +122,19 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await box.press('Enter');
     await waitForText(p, chosen);
     await waitForText(a, chosen);
+
+    // On a phone the coach is a compact strip that expands on request.
+    await a.setViewportSize({ width: 360, height: 740 });
+    await box.pressSequentially('dont worry, it will be fine', { delay: 15 });
+    const strip = coach.getByRole('button', { name: /Coach .*to look at/ });
+    await strip.waitFor();
+    expect(await strip.getAttribute('aria-expanded')).toBe('false');
+    expect(await coach.locator('.finding').count()).toBe(0);
+    await strip.click();
+    await coach.locator('.finding-fear').first().waitFor();
+    await screenshots(a, 'coach-phone-expanded');
+    await a.setViewportSize({ width: 1280, height: 860 });
+    await box.fill('');
   }, 60_000);
 
   it('a reload keeps the history', async () => {
