@@ -52,7 +52,10 @@ export interface ComposeOptions {
 }
 
 /** Builds the app and runs migrations. */
-export async function composeApp(config: Config, options: ComposeOptions = {}): Promise<AppContext> {
+export async function composeApp(
+  config: Config,
+  options: ComposeOptions = {},
+): Promise<AppContext> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = openStore(
@@ -70,7 +73,11 @@ export async function composeApp(config: Config, options: ComposeOptions = {}): 
   const events = busEvents(bus);
   const hasher =
     options.hasher ??
-    new Argon2Hasher({ memoryCost: config.argon2MemoryKib, timeCost: config.argon2TimeCost, parallelism: 1 });
+    new Argon2Hasher({
+      memoryCost: config.argon2MemoryKib,
+      timeCost: config.argon2TimeCost,
+      parallelism: 1,
+    });
   const runtime = { clock, newId: () => newId(clock.now().getTime()) };
   const accounts = new AccountService({
     ...runtime,
@@ -79,7 +86,10 @@ export async function composeApp(config: Config, options: ComposeOptions = {}): 
     tokens: nodeTokens,
     common: commonPasswords,
     events,
-    sessions: { idleMs: config.sessionIdleMinutes * MINUTE_MS, maxMs: config.sessionMaxDays * DAY_MS },
+    sessions: {
+      idleMs: config.sessionIdleMinutes * MINUTE_MS,
+      maxMs: config.sessionMaxDays * DAY_MS,
+    },
   });
   const organizations = new OrganizationService({
     ...runtime,

@@ -45,13 +45,29 @@ export interface PostResult {
  */
 export interface MessagingApi {
   /** Stores the message under its client id with the next seq in one transaction; idempotent by id. */
-  post(userId: string, input: { conversationId: string; id: string; text: string }): Promise<PostResult>;
+  post(
+    userId: string,
+    input: { conversationId: string; id: string; text: string },
+  ): Promise<PostResult>;
   /** Messages with seq > afterSeq, in order, at most `limit` (catch-up after reconnect). */
-  since(userId: string, conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
+  since(
+    userId: string,
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<Message[]>;
   /** Messages with seq < beforeSeq, newest `limit` of them, returned in ascending order (scroll-back). */
-  before(userId: string, conversationId: string, beforeSeq: number, limit: number): Promise<Message[]>;
+  before(
+    userId: string,
+    conversationId: string,
+    beforeSeq: number,
+    limit: number,
+  ): Promise<Message[]>;
   /** Author only, within 15 minutes of posting. */
-  edit(userId: string, input: { conversationId: string; id: string; text: string }): Promise<Message>;
+  edit(
+    userId: string,
+    input: { conversationId: string; id: string; text: string },
+  ): Promise<Message>;
   /** Author only; leaves a tombstone everyone sees. */
   remove(userId: string, input: { conversationId: string; id: string }): Promise<Message>;
   /** Records how far the person has read. */

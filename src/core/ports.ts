@@ -9,21 +9,17 @@ import type {
   MessageRepo,
   RelationshipLimitRepo,
 } from './conversation.ports.ts';
-import type {
-  Invitation,
-  MemberView,
-  Membership,
-  Organization,
-  Session,
-  User,
-} from './model.ts';
+import type { Invitation, MemberView, Membership, Organization, Session, User } from './model.ts';
 
 /** People's accounts. */
 export interface UserRepo {
   insert(user: User): Promise<void>;
   findById(id: string): Promise<User | undefined>;
   findByLogin(login: string): Promise<User | undefined>;
-  update(id: string, patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash'>>,
+  ): Promise<void>;
 }
 
 /** Signed-in sessions, looked up by the hash of their token. */
