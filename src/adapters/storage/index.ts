@@ -6,6 +6,7 @@ import {
   openDatabase,
   parseDatabaseUrl,
 } from './connection.ts';
+import { GroupCommitter } from './group-commit.ts';
 import { KyselyStore } from './kysely.store.ts';
 import { type MigrationReport, isMigrated, migrateToLatest } from './migrate.ts';
 
@@ -28,7 +29,10 @@ export function openStore(target: string | DatabaseTarget): OpenStore {
   const connection = openDatabase(typeof target === 'string' ? parseDatabaseUrl(target) : target);
   const { db } = connection;
   return {
-    store: new KyselyStore(db),
+    store: new KyselyStore(
+      db,
+      connection.dialect === 'sqlite' ? new GroupCommitter(db) : undefined,
+    ),
     connection,
     migrate: () => migrateToLatest(db, connection.dialect),
     isReady: async () => {

@@ -1,4 +1,5 @@
 /** The Store: every repository over one Kysely connection or transaction, one code path for both dialects. */
+import type { GroupCommitter } from './group-commit.ts';
 import type { Kysely } from 'kysely';
 import type { Store } from '../../core/ports.ts';
 import { BlockStore } from './block.store.ts';
@@ -14,7 +15,10 @@ import { RelationshipLimitStore } from './relationship-limit.store.ts';
 import { SessionStore } from './session.store.ts';
 import { UserStore } from './user.store.ts';
 
-/** Store over Kysely. Inside a transaction, `transaction` reuses it rather than nesting. */
+/**
+ * Store over Kysely. Inside a transaction, `transaction` reuses it rather than nesting. On SQLite,
+ * transactions go through a GroupCommitter so that a burst shares one commit (one fsync).
+ */
 export class KyselyStore implements Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
@@ -28,7 +32,11 @@ export class KyselyStore implements Store {
   readonly connectionInvitations: ConnectionInvitationStore;
   readonly relationshipLimits: RelationshipLimitStore;
 
-  constructor(readonly db: Kysely<Database>) {
+  constructor(
+    readonly db: Kysely<Database>,
+    /** SQLite only: shares commits between transactions that arrive together (group-commit.ts). */
+    private readonly committer?: GroupCommitter,
+  ) {
     this.users = new UserStore(db);
     this.sessions = new SessionStore(db);
     this.organizations = new OrganizationStore(db);
@@ -44,6 +52,7 @@ export class KyselyStore implements Store {
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return work(this);
+    if (this.committer) return this.committer.run((trx) => work(new KyselyStore(trx)));
     return this.db.transaction().execute((trx) => work(new KyselyStore(trx)));
   }
 }
