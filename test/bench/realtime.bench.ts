@@ -234,7 +234,7 @@ async function main(): Promise<void> {
     const node = await startNode(
       { PORT: String(port), DATABASE_URL: dbUrl, LOG_LEVEL: 'error' },
       30_000,
-      process.env.BENCH_NODE_ARGS?.split(' ') ?? [],
+      (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     );
     children.push(node.child);
     const baseline = await startBaseline();
