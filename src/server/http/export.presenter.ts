@@ -1,6 +1,7 @@
 /** A person's export as JSON (the contract shape) and as a plain printable HTML page. */
 import type { PersonalExport as ExportWire } from '../../contract/export.ts';
 import type { PersonalExport } from '../../core/export.service.ts';
+import { presentIntention, presentReflection } from './four-tasks.presenters.ts';
 
 /** The export in its wire shape. */
 export function presentExport(e: PersonalExport, now: Date): ExportWire {
@@ -8,30 +9,11 @@ export function presentExport(e: PersonalExport, now: Date): ExportWire {
     format: 'mutual-export-v1',
     exportedAt: now.toISOString(),
     person: { id: e.user.id, displayName: e.user.displayName, pronouns: e.user.pronouns },
-    reflections: e.reflections.map(({ reflection: r, round }) => ({
-      id: r.id,
-      roundId: r.roundId,
-      conversationId: r.conversationId,
-      authorId: r.authorId,
-      ratings: r.ratings,
-      notes: r.notes,
-      tryNext: r.tryNext,
-      visibility: r.visibility,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
+    reflections: e.reflections.map(({ reflection, round }) => ({
+      ...presentReflection(reflection),
       about: round?.title ?? null,
     })),
-    intentions: e.intentions.map((i) => ({
-      id: i.id,
-      kind: i.kind,
-      conversationId: i.conversationId,
-      ownerId: i.ownerId,
-      title: i.title,
-      why: i.why,
-      status: i.status,
-      createdAt: i.createdAt.toISOString(),
-      updatedAt: i.updatedAt.toISOString(),
-    })),
+    intentions: e.intentions.map(presentIntention),
     steps: e.steps.map((s) => ({
       id: s.id,
       intentionId: s.intentionId,
