@@ -1,20 +1,18 @@
 /** Connect with someone: invite a person from the organization, or make a single-use link to copy. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { CONVERSATIONS_KEY } from '../../api/conversations.ts';
 import { call } from '../../api/http.ts';
 import { useMembers } from '../../api/organization.ts';
 import { Button } from '../../components/Button.tsx';
 import { CopyField } from '../../components/CopyField.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { Notice } from '../../components/Notice.tsx';
+import { PersonInviteForm } from '../../components/PersonInviteForm.tsx';
 import { copy, fill, when } from '../../copy.ts';
 
 export function ConnectPanel({ org, me }: { org: { id: string; name: string }; me: string }) {
   const client = useQueryClient();
   const members = useMembers(org.id);
   const people = (members.data?.members ?? []).filter((m) => m.userId !== me);
-  const [userId, setUserId] = useState('');
   const invite = useMutation({
     mutationFn: (who: string) => call('inviteToConnect', { body: { orgId: org.id, userId: who } }),
     onSuccess: () => client.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
@@ -23,44 +21,17 @@ export function ConnectPanel({ org, me }: { org: { id: string; name: string }; m
     mutationFn: () => call('inviteToConnect', { body: { orgId: org.id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: CONVERSATIONS_KEY }),
   });
-  const invitedName = people.find((p) => p.userId === invite.variables)?.displayName ?? '';
   return (
     <section className="card" aria-labelledby="connect-title">
       <h2 id="connect-title">{copy.connect.title}</h2>
       <p>{fill(copy.connect.intro, { org: org.name })}</p>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (userId) invite.mutate(userId);
-        }}
-      >
-        <div className="field">
-          <label className="field-label" htmlFor="connect-person">
-            {copy.connect.person}
-          </label>
-          <select
-            id="connect-person"
-            className="field-input"
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-          >
-            <option value="">{copy.connect.choose}</option>
-            {people.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <FormError error={invite.error} />
-        <Button type="submit" busy={invite.isPending} isDisabled={!userId}>
-          {copy.connect.invitePerson}
-        </Button>
-        {invite.isSuccess ? (
-          <Notice tone="success">{fill(copy.connect.invited, { name: invitedName })}</Notice>
-        ) : null}
-      </form>
+      <PersonInviteForm
+        id="connect-person"
+        people={people}
+        invite={invite}
+        submitLabel={copy.connect.invitePerson}
+        invitedMessage={(name) => fill(copy.connect.invited, { name })}
+      />
       <FormError error={link.error} />
       <Button variant="quiet" onPress={() => link.mutate()} busy={link.isPending}>
         {copy.connect.makeLink}
