@@ -70,6 +70,22 @@ describe('GroupCommitter', () => {
     await db.destroy();
   });
 
+  it('rolls back a transaction that fails on its own', async () => {
+    const { db } = open('alone.db');
+    await sql`create table t (v text)`.execute(db);
+    const committer = new GroupCommitter(db);
+    await expect(
+      committer.run(async (trx) => {
+        await insert(trx, 'undone');
+        throw new Error('alone and failing');
+      }),
+    ).rejects.toThrow('alone and failing');
+    await committer.run((trx) => insert(trx, 'after'));
+    const rows = await sql<{ v: string }>`select v from t`.execute(db);
+    expect(rows.rows.map((r) => r.v)).toEqual(['after']);
+    await db.destroy();
+  });
+
   it('keeps the order in which transactions were submitted', async () => {
     const { db } = open('order.db');
     await sql`create table t (v text)`.execute(db);

@@ -41,6 +41,22 @@ export class GroupCommitter {
     }
   }
 
+  private async runAlone(trx: ControlledTransaction<Database>, p: Pending): Promise<void> {
+    let value: unknown;
+    try {
+      value = await p.work(trx);
+      await trx.commit().execute();
+    } catch (error) {
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+      p.reject(error);
+      return;
+    }
+    p.resolve(value);
+  }
+
   private async runGroup(group: Pending[]): Promise<void> {
     let trx: ControlledTransaction<Database>;
     try {
@@ -49,6 +65,8 @@ export class GroupCommitter {
       for (const p of group) p.reject(error);
       return;
     }
+    // Alone in its group: no savepoint needed, the transaction itself is the unit.
+    if (group.length === 1) return this.runAlone(trx, group[0]!);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     for (const p of group) {
       const sp = await trx.savepoint('unit').execute();
