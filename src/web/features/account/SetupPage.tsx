@@ -8,7 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { copy } from '../../copy.ts';
 import { navigate } from '../../shell/router.tsx';
-import { formValues, PasswordInput } from './auth-forms.tsx';
+import { formValues, NewAccountFields } from './auth-forms.tsx';
 
 export function SetupPage() {
   const client = useQueryClient();
@@ -37,21 +37,7 @@ export function SetupPage() {
           name="organizationName"
           isRequired
         />
-        <TextInput
-          label={copy.account.displayName}
-          hint={copy.account.displayNameHint}
-          name="displayName"
-          autoComplete="nickname"
-          isRequired
-        />
-        <TextInput
-          label={copy.account.login}
-          hint={copy.account.loginHint}
-          name="login"
-          autoComplete="username"
-          isRequired
-        />
-        <PasswordInput isNew />
+        <NewAccountFields />
         <Button type="submit" busy={setup.isPending}>
           {setup.isPending ? copy.setup.busy : copy.setup.submit}
         </Button>

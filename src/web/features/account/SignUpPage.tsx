@@ -5,10 +5,9 @@ import { call } from '../../api/http.ts';
 import { Button } from '../../components/Button.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Page } from '../../components/Page.tsx';
-import { TextInput } from '../../components/TextInput.tsx';
 import { copy } from '../../copy.ts';
 import { Link, navigate } from '../../shell/router.tsx';
-import { formValues, nextPath, PasswordInput } from './auth-forms.tsx';
+import { formValues, NewAccountFields, nextPath } from './auth-forms.tsx';
 
 export function SignUpPage() {
   const client = useQueryClient();
@@ -31,21 +30,7 @@ export function SignUpPage() {
     <Page title={copy.account.signUpTitle}>
       <p>{copy.account.signUpIntro}</p>
       <ApiForm error={signUp.error} onSubmit={(form) => signUp.mutate(formValues(form))}>
-        <TextInput
-          label={copy.account.displayName}
-          hint={copy.account.displayNameHint}
-          name="displayName"
-          autoComplete="nickname"
-          isRequired
-        />
-        <TextInput
-          label={copy.account.login}
-          hint={copy.account.loginHint}
-          name="login"
-          autoComplete="username"
-          isRequired
-        />
-        <PasswordInput isNew />
+        <NewAccountFields />
         <Button type="submit" busy={signUp.isPending}>
           {signUp.isPending ? copy.account.signUpBusy : copy.account.signUpSubmit}
         </Button>

@@ -39,3 +39,26 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   });
   return out;
 }
+
+/** The fields a new account needs: the name others see, the sign-in name and a new password. */
+export function NewAccountFields() {
+  return (
+    <>
+      <TextInput
+        label={copy.account.displayName}
+        hint={copy.account.displayNameHint}
+        name="displayName"
+        autoComplete="nickname"
+        isRequired
+      />
+      <TextInput
+        label={copy.account.login}
+        hint={copy.account.loginHint}
+        name="login"
+        autoComplete="username"
+        isRequired
+      />
+      <PasswordInput isNew />
+    </>
+  );
+}
