@@ -7,7 +7,8 @@ import { Button } from '../../components/Button.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
 import { copy } from '../../copy.ts';
-import { Link, navigate } from '../../shell/router.tsx';
+import { navigate } from '../../shell/router.tsx';
+import { SignInFirst } from '../../components/SignInFirst.tsx';
 
 export function ConnectLinkPage({ token }: { token: string }) {
   const client = useQueryClient();
@@ -19,7 +20,6 @@ export function ConnectLinkPage({ token }: { token: string }) {
       navigate(`/c/${ref.id}`);
     },
   });
-  const here = encodeURIComponent(`/connect/${token}`);
   return (
     <Page title={copy.connect.joinTitle}>
       <p>{copy.connect.joinIntro}</p>
@@ -31,17 +31,7 @@ export function ConnectLinkPage({ token }: { token: string }) {
           </Button>
         </>
       ) : (
-        <>
-          <p>{copy.join.signInFirst}</p>
-          <p className="actions">
-            <Link className="btn btn-primary" href={`/sign-up?next=${here}`}>
-              {copy.app.signUp}
-            </Link>
-            <Link className="btn btn-quiet" href={`/sign-in?next=${here}`}>
-              {copy.app.signIn}
-            </Link>
-          </p>
-        </>
+        <SignInFirst returnTo={`/connect/${token}`} />
       )}
     </Page>
   );

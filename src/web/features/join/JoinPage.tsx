@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { copy, fill, when } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
+import { SignInFirst } from '../../components/SignInFirst.tsx';
 
 const CLOSED = {
   used: copy.join.used,
@@ -28,7 +29,6 @@ export function JoinPage({ token }: { token: string }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
   const org = preview.data?.orgName ?? '';
-  const here = encodeURIComponent(`/join/${token}`);
 
   if (preview.isPending || me.isPending) return <Page title={copy.app.loading}>{null}</Page>;
   if (preview.error) {
@@ -63,17 +63,7 @@ export function JoinPage({ token }: { token: string }) {
               </Button>
             </>
           ) : (
-            <>
-              <p>{copy.join.signInFirst}</p>
-              <p className="actions">
-                <Link className="btn btn-primary" href={`/sign-up?next=${here}`}>
-                  {copy.app.signUp}
-                </Link>
-                <Link className="btn btn-quiet" href={`/sign-in?next=${here}`}>
-                  {copy.app.signIn}
-                </Link>
-              </p>
-            </>
+            <SignInFirst returnTo={`/join/${token}`} />
           )}
         </>
       )}
