@@ -1,8 +1,20 @@
 /**
  * The benchmark's baseline: a bare `ws` server that routes the same frames with no storage, no auth
  * and no checks. Acks at once and forwards each message to the conversation's sockets. Prints its port.
+ * With BASELINE_SQLITE=<path> it is the durable baseline: it first stores each message with one SQLite
+ * insert (WAL, synchronous=FULL, one commit per message), which shows what durability alone costs on
+ * the machine.
  */
+import SQLite from 'better-sqlite3';
 import { WebSocketServer, type WebSocket } from 'ws';
+
+const durable = process.env.BASELINE_SQLITE ? new SQLite(process.env.BASELINE_SQLITE) : undefined;
+durable?.pragma('journal_mode = WAL');
+durable?.pragma('synchronous = FULL');
+durable?.exec(
+  'create table if not exists message (id text primary key, conversation_id text, seq integer, text text)',
+);
+const insert = durable?.prepare('insert into message values (?, ?, ?, ?)');
 
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
 const rooms = new Map<string, Set<WebSocket>>();
@@ -30,6 +42,7 @@ wss.on('connection', (ws) => {
     if (f.type !== 'send') return;
     const seq = (seqs.get(f.conversationId) ?? 0) + 1;
     seqs.set(f.conversationId, seq);
+    insert?.run(f.id, f.conversationId, seq, f.text);
     ws.send(
       JSON.stringify({
         type: 'ack',

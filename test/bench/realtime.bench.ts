@@ -1,10 +1,13 @@
 /**
  * `npm run bench:realtime`: 1,000 people connected in relationships and circles, 200 messages/s in total,
- * against `mutual serve` on SQLite (synchronous=FULL) and against a bare `ws` broadcast server (the
- * baseline); then 10,000 idle authenticated connections on one node and the memory each costs.
- * A benchmark: it prints figures and ratios, it does not pass or fail. Loopback only. Last line: JSON.
+ * against `mutual serve` on SQLite (synchronous=FULL), against a bare `ws` broadcast server (the
+ * baseline), and against the same bare server storing each message with one fsync'd SQLite insert (the
+ * durable baseline: what durability alone costs on this disk); then 10,000 idle authenticated
+ * connections on one node and the memory each costs. The load runs in its own process
+ * (realtime-load.ts). A benchmark: it prints figures and ratios, it does not pass or fail. Loopback
+ * only. Last line: JSON.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +17,9 @@ import { InProcessBus } from '../../src/adapters/bus/in-process.bus.ts';
 import { type AppContext, composeApp } from '../../src/app/compose.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import type { ServerFrame } from '../../src/contract/ws.ts';
 import type { PasswordHasher } from '../../src/core/ports.ts';
-import { newId } from '../../src/lib/ids.ts';
 import { connectPair, makeCircle, makeOrg, type TestPerson, wsUrl } from '../support/realtime.ts';
+import type { LoadPlan, LoadResult } from './realtime-load.ts';
 import { freePort, startNode } from '../support/realtime-node.ts';
 import { person } from '../support/test-server.ts';
 
@@ -65,122 +67,16 @@ async function makeAccounts(
   return out;
 }
 
-interface Loaded {
-  ack: number[];
-  delivery: number[];
-  sent: number;
-  acked: number;
-  errors: number;
-}
-
-const emptyLoad = (): Loaded => ({ ack: [], delivery: [], sent: 0, acked: 0, errors: 0 });
-
-/** Everyone connected to one server, ready to send load in measured windows. */
-class LoadTarget {
-  private readonly sentAt = new Map<string, { t: number; window: Loaded }>();
-  readonly total = emptyLoad();
-  private readonly sockets: WebSocket[] = [];
-
-  private constructor(
-    private readonly people: TestPerson[],
-    private readonly conversationsOf: Map<string, string[]>,
-  ) {}
-
-  /** Connects everyone to `url` and subscribes them to all their conversations. */
-  static async connect(
-    url: string,
-    people: TestPerson[],
-    conversationsOf: Map<string, string[]>,
-  ): Promise<LoadTarget> {
-    const target = new LoadTarget(people, conversationsOf);
-    for (let i = 0; i < people.length; i += 100) {
-      await Promise.all(people.slice(i, i + 100).map((p) => target.open(url, p)));
-    }
-    await sleep(2000);
-    return target;
-  }
-
-  private open(url: string, p: TestPerson): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`${url}?presence=hidden`, {
-        headers: { cookie: p.cookie },
-        perMessageDeflate: false,
-      });
-      this.sockets.push(ws);
-      ws.on('error', reject);
-      ws.on('open', () => {
-        const resume = (this.conversationsOf.get(p.userId) ?? []).map((conversationId) => ({
-          conversationId,
-          lastSeq: 0,
-        }));
-        ws.send(JSON.stringify({ type: 'hello', resume }));
-        resolve();
-      });
-      ws.on('message', (data: Buffer) => {
-        const now = performance.now();
-        const f = JSON.parse(data.toString('utf8')) as ServerFrame;
-        if (f.type === 'ack') {
-          const sent = this.sentAt.get(f.id);
-          if (sent) {
-            sent.window.ack.push(now - sent.t);
-            sent.window.acked += 1;
-          }
-        } else if (f.type === 'message') {
-          const sent = this.sentAt.get(f.message.id);
-          // Delivery to the other people in the conversation (the sender's own copy is not counted).
-          if (sent && f.message.authorId !== p.userId) sent.window.delivery.push(now - sent.t);
-        } else if (f.type === 'error') this.total.errors += 1;
-      });
-    });
-  }
-
-  /** Sends RATE messages/s for `seconds` from random people to random conversations of theirs. */
-  async run(seconds: number): Promise<void> {
-    const window = emptyLoad();
-    const senders = this.people
-      .map((p, i) => ({ ws: this.sockets[i]!, convs: this.conversationsOf.get(p.userId) ?? [] }))
-      .filter((x) => x.convs.length);
-    const start = performance.now();
-    const total = Math.round(RATE * seconds);
-    while (window.sent < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * RATE));
-      while (window.sent < due) {
-        const s = senders[Math.floor(Math.random() * senders.length)]!;
-        const conversationId = s.convs[Math.floor(Math.random() * s.convs.length)]!;
-        const id = newId();
-        this.sentAt.set(id, { t: performance.now(), window });
-        s.ws.send(
-          JSON.stringify({
-            type: 'send',
-            id,
-            conversationId,
-            text: `bench message ${window.sent}`,
-          }),
-        );
-        window.sent += 1;
-      }
-      await sleep(2);
-    }
-    await sleep(1500);
-    this.total.sent += window.sent;
-    this.total.acked += window.acked;
-    this.total.ack.push(...window.ack);
-    this.total.delivery.push(...window.delivery);
-  }
-
-  close(): void {
-    for (const ws of this.sockets) ws.terminate();
-  }
-}
-
 function rssKb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
-async function startBaseline(): Promise<{ child: ChildProcess; url: string }> {
+/** The bare ws server; with `durablePath`, it also stores each message in SQLite before acking. */
+async function startBaseline(durablePath?: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/baseline-server.ts'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(durablePath ? { BASELINE_SQLITE: durablePath } : {}) },
   });
   const port = await new Promise<number>((resolve) => {
     let out = '';
@@ -193,6 +89,23 @@ async function startBaseline(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: `ws://127.0.0.1:${port}` };
 }
 
+/** Forks the load generator, hands it the plan, and waits for every target's timings. */
+function runLoad(plan: LoadPlan): Promise<LoadResult[]> {
+  const child = fork('test/bench/realtime-load.ts', [], {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { ok: boolean; results?: LoadResult[]; error?: string }) =>
+      m.ok ? resolve(m.results!) : reject(new Error(m.error)),
+    );
+    child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
+    child.send(plan);
+  });
+}
+
+const p = (values: number[], q: number) => round(percentile(values, q));
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mutual-bench-'));
   const dbUrl = `sqlite:${join(dir, 'bench.db')}`;
@@ -201,8 +114,9 @@ async function main(): Promise<void> {
     bus: new InProcessBus(),
     logger: createLogger('silent'),
   });
-  // Only the setup connection skips fsync, to build the fixtures quickly; the server runs synchronous=FULL.
+  // Only the setup connection skips fsync, to build the fixtures quickly; the servers run synchronous=FULL.
   await sql`pragma synchronous = OFF`.execute(setup.db.connection.db);
+  let setupOpen = true;
   const children: ChildProcess[] = [];
   try {
     log(`creating ${PEOPLE} people, their relationships and circles`);
@@ -229,38 +143,47 @@ async function main(): Promise<void> {
       circles += 1;
     }
     log(`${pairs} relationships, ${circles} circles of 8`);
+    log(`creating sessions for ${IDLE} idle connections`);
+    const perPerson = Math.ceil(IDLE / PEOPLE);
+    const extra = await makeAccounts(setup, Math.ceil(IDLE / perPerson), perPerson);
+    const cookies = extra.flatMap((x) => x.cookies).slice(0, IDLE);
+    // Nothing but the servers touches the database while they are measured.
+    await setup.close();
+    setupOpen = false;
 
-    const port = await freePort();
     const node = await startNode(
-      { PORT: String(port), DATABASE_URL: dbUrl, LOG_LEVEL: 'error' },
+      { PORT: String(await freePort()), DATABASE_URL: dbUrl, LOG_LEVEL: 'error' },
       30_000,
       (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
     );
     children.push(node.child);
-    const baseline = await startBaseline();
-    children.push(baseline.child);
-    const onMutual = await LoadTarget.connect(wsUrl(node.url), people, conversationsOf);
-    const onBaseline = await LoadTarget.connect(baseline.url, people, conversationsOf);
-    // The two loads alternate in short rounds, so background load on a shared machine hits both alike.
+    const bare = await startBaseline();
+    children.push(bare.child);
+    const durable = await startBaseline(join(dir, 'durable-baseline.db'));
+    children.push(durable.child);
     const rounds = Math.max(1, Math.round(SECONDS / 5));
     log(
-      `${PEOPLE} connected to each; ${RATE} messages/s, ${rounds} alternating rounds of ${SECONDS / rounds} s on mutual serve and on the bare ws baseline`,
+      `${PEOPLE} connected to each; ${RATE} messages/s, ${rounds} alternating rounds of ${SECONDS / rounds} s each on mutual serve, the bare ws baseline and the durable baseline`,
     );
-    for (let r = 0; r < rounds; r++) {
-      await onMutual.run(SECONDS / rounds);
-      await onBaseline.run(SECONDS / rounds);
-    }
-    const mutual = onMutual.total;
-    const bare = onBaseline.total;
-    onMutual.close();
-    onBaseline.close();
+    const [mutual, baseline, durableBaseline] = await runLoad({
+      targets: [
+        { name: 'mutual', url: wsUrl(node.url) },
+        { name: 'baseline', url: bare.url },
+        { name: 'durable', url: durable.url },
+      ],
+      people: people.map((x) => ({ userId: x.userId, cookie: x.cookie })),
+      conversationsOf: [...conversationsOf],
+      rate: RATE,
+      warmupSeconds: 3,
+      rounds,
+      roundSeconds: SECONDS / rounds,
+    });
+    if (!mutual || !baseline || !durableBaseline)
+      throw new Error('the load generator sent too few results');
     await node.kill('SIGTERM');
-    baseline.child.kill('SIGKILL');
+    bare.child.kill('SIGKILL');
+    durable.child.kill('SIGKILL');
 
-    log(`creating sessions for ${IDLE} idle connections`);
-    const perPerson = Math.ceil(IDLE / PEOPLE);
-    const extra = await makeAccounts(setup, Math.ceil(IDLE / perPerson), perPerson);
-    const cookies = extra.flatMap((p) => p.cookies).slice(0, IDLE);
     const idleNode = await startNode({
       PORT: String(await freePort()),
       DATABASE_URL: dbUrl,
@@ -304,21 +227,32 @@ async function main(): Promise<void> {
       sent: mutual.sent,
       acked: mutual.acked,
       errors: mutual.errors,
-      ack_p50_ms: round(percentile(mutual.ack, 50)),
-      ack_p99_ms: round(percentile(mutual.ack, 99)),
-      delivery_p50_ms: round(percentile(mutual.delivery, 50)),
-      delivery_p99_ms: round(percentile(mutual.delivery, 99)),
-      delivery_p90_ms: round(percentile(mutual.delivery, 90)),
+      ack_p50_ms: p(mutual.ack, 50),
+      ack_p99_ms: p(mutual.ack, 99),
+      delivery_p50_ms: p(mutual.delivery, 50),
+      delivery_p90_ms: p(mutual.delivery, 90),
+      delivery_p99_ms: p(mutual.delivery, 99),
       delivery_max_ms: round(Math.max(...mutual.delivery)),
       deliveries: mutual.delivery.length,
-      baseline_ack_p50_ms: round(percentile(bare.ack, 50)),
-      baseline_ack_p99_ms: round(percentile(bare.ack, 99)),
-      baseline_delivery_p50_ms: round(percentile(bare.delivery, 50)),
-      baseline_delivery_p99_ms: round(percentile(bare.delivery, 99)),
-      delivery_p99_ratio: round(percentile(mutual.delivery, 99) / percentile(bare.delivery, 99)),
+      baseline_ack_p50_ms: p(baseline.ack, 50),
+      baseline_ack_p99_ms: p(baseline.ack, 99),
+      baseline_delivery_p50_ms: p(baseline.delivery, 50),
+      baseline_delivery_p99_ms: p(baseline.delivery, 99),
+      delivery_p99_ratio: round(
+        percentile(mutual.delivery, 99) / percentile(baseline.delivery, 99),
+      ),
+      // The bare baseline plus one fsync'd SQLite insert per message: what durability alone costs here.
+      durable_baseline_delivery_p50_ms: p(durableBaseline.delivery, 50),
+      durable_baseline_delivery_p99_ms: p(durableBaseline.delivery, 99),
+      durable_baseline_ratio: round(
+        percentile(durableBaseline.delivery, 99) / percentile(baseline.delivery, 99),
+      ),
       idle_connections: idle.length,
       memory_per_connection_kb: round(perConnKb),
-      // The machine may be shared: its load during the run says how much the figures can be trusted.
+      // How far the timings can be trusted: the load process's own stalls, and the machine's load.
+      client_loop_delay_p99_ms: round(
+        Math.max(mutual.clientLoopDelayP99Ms, baseline.clientLoopDelayP99Ms),
+      ),
       load_average_1m: round(loadavg()[0]!),
       cores: cpus().length,
       targets: { delivery_p99_ms: 50, delivery_p99_ratio: 2.5, memory_per_connection_kb: 64 },
@@ -326,7 +260,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures));
   } finally {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await setup.close();
+    if (setupOpen) await setup.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
