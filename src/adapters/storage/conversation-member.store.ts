@@ -104,19 +104,14 @@ export class ConversationMemberStore implements ConversationMemberRepo {
 
   async markRead(conversationId: string, userId: string, seq: number): Promise<number> {
     // Forward only, so a late or repeated marker from another device never moves it back.
-    await this.db
+    const row = await this.db
       .updateTable('conversation_members')
       .set({
         last_read_seq: sql<number>`case when last_read_seq < cast(${seq} as integer) then cast(${seq} as integer) else last_read_seq end`,
       })
       .where('conversation_id', '=', conversationId)
       .where('user_id', '=', userId)
-      .execute();
-    const row = await this.db
-      .selectFrom('conversation_members')
-      .select('last_read_seq')
-      .where('conversation_id', '=', conversationId)
-      .where('user_id', '=', userId)
+      .returning('last_read_seq')
       .executeTakeFirst();
     return Number(row?.last_read_seq ?? 0);
   }
