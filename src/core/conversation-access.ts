@@ -18,11 +18,9 @@ export async function requireAccess(
   userId: string,
   conversationId: string,
 ): Promise<Access> {
-  const member = await store.conversationMembers.findActive(conversationId, userId);
-  if (!member) throw notFound('conversation');
-  const conversation = await store.conversations.findById(conversationId);
-  if (!conversation) throw notFound('conversation');
-  return { conversation, member };
+  const access = await store.conversationMembers.findAccess(conversationId, userId);
+  if (!access) throw notFound('conversation');
+  return access;
 }
 
 /** Said the same way whether the other person left or blocked: a block is never shown as a block. */
@@ -36,11 +34,7 @@ export async function canPost(
   conversation: ConversationRecord,
 ): Promise<boolean> {
   if (conversation.kind === 'circle') return true;
-  const members = await store.conversationMembers.list(conversation.id);
-  const other = members.find((m) => m.userId !== userId);
-  if (!other) return false;
-  if (!(await store.conversationMembers.findActive(conversation.id, other.userId))) return false;
-  return !(await store.blocks.existsEitherWay(userId, other.userId));
+  return store.conversationMembers.hasOpenPeer(conversation.id, userId);
 }
 
 /** Throws the quiet-relationship conflict unless the person may post in the conversation now. */

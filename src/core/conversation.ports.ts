@@ -105,6 +105,16 @@ export interface ConversationMemberRepo {
   find(conversationId: string, userId: string): Promise<ConversationMember | undefined>;
   /** The row only if the person is current and still belongs to the conversation's organization. */
   findActive(conversationId: string, userId: string): Promise<ConversationMember | undefined>;
+  /**
+   * True when someone else is a current member (still in the organization) and neither of the two has
+   * blocked the other: in a relationship, whether a message can go out.
+   */
+  hasOpenPeer(conversationId: string, userId: string): Promise<boolean>;
+  /** findActive, together with the conversation's record (one read for the access check). */
+  findAccess(
+    conversationId: string,
+    userId: string,
+  ): Promise<{ member: ConversationMember; conversation: ConversationRecord } | undefined>;
   /** Everyone who has ever been in it, with names. */
   list(conversationId: string): Promise<ConversationMemberView[]>;
   countActive(conversationId: string): Promise<number>;

@@ -4,7 +4,9 @@ import type {
   ConversationMember,
   ConversationMemberRepo,
   ConversationMemberView,
+  ConversationRecord,
 } from '../../core/conversation.ports.ts';
+import { toConversation } from './conversation.store.ts';
 import { toDate, toDateOrNull, ts, type ConversationMembersTable, type Database } from './db.ts';
 
 const toMember = (row: Selectable<ConversationMembersTable>): ConversationMember => ({
@@ -66,6 +68,86 @@ export class ConversationMemberStore implements ConversationMemberRepo {
       .where('m.left_at', 'is', null)
       .executeTakeFirst();
     return row && toMember(row);
+  }
+
+  async findAccess(
+    conversationId: string,
+    userId: string,
+  ): Promise<{ member: ConversationMember; conversation: ConversationRecord } | undefined> {
+    // The same rule as findActive, with the conversation's row from the same join: one read, not two.
+    const row = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .innerJoin('memberships as om', (join) =>
+        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
+      )
+      .selectAll('m')
+      .select([
+        'c.org_id as c_org_id',
+        'c.kind as c_kind',
+        'c.name as c_name',
+        'c.pair_key as c_pair_key',
+        'c.last_seq as c_last_seq',
+        'c.members_can_invite as c_members_can_invite',
+        'c.created_at as c_created_at',
+        'c.last_activity_at as c_last_activity_at',
+      ])
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.user_id', '=', userId)
+      .where('m.left_at', 'is', null)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      member: toMember(row),
+      conversation: toConversation({
+        id: row.conversation_id,
+        org_id: row.c_org_id,
+        kind: row.c_kind,
+        name: row.c_name,
+        pair_key: row.c_pair_key,
+        last_seq: row.c_last_seq,
+        members_can_invite: row.c_members_can_invite,
+        created_at: row.c_created_at,
+        last_activity_at: row.c_last_activity_at,
+      }),
+    };
+  }
+
+  async hasOpenPeer(conversationId: string, userId: string): Promise<boolean> {
+    // Another current member, still in the organization, with no block between the two either way.
+    const row = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .innerJoin('memberships as om', (join) =>
+        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
+      )
+      .select('m.user_id')
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.user_id', '<>', userId)
+      .where('m.left_at', 'is', null)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('blocks as b')
+              .select('b.blocker_id')
+              .where((inner) =>
+                inner.or([
+                  inner.and([
+                    inner('b.blocker_id', '=', userId),
+                    inner('b.blocked_id', '=', inner.ref('m.user_id')),
+                  ]),
+                  inner.and([
+                    inner('b.blocker_id', '=', inner.ref('m.user_id')),
+                    inner('b.blocked_id', '=', userId),
+                  ]),
+                ]),
+              ),
+          ),
+        ),
+      )
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async list(conversationId: string): Promise<ConversationMemberView[]> {

@@ -94,6 +94,47 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     expect(await store().conversationMembers.findActive(circle.id, e)).toBeUndefined();
   });
 
+  it('finds access (member and conversation in one read) under the same rule as findActive', async () => {
+    // An organization of its own, since one of its people leaves it.
+    const own = await seedOrg(app.ctx, 3);
+    const [a, b, e] = own.ids as [string, string, string];
+    const circle = await app.ctx.connections.createCircle(a, { orgId: own.orgId, name: 'Access' });
+    await messaging().post(a, { conversationId: circle.id, id: newId(), text: 'one' });
+    const access = await store().conversationMembers.findAccess(circle.id, a);
+    expect(access?.member).toEqual(await store().conversationMembers.findActive(circle.id, a));
+    expect(access?.conversation).toEqual(await store().conversations.findById(circle.id));
+    expect(access?.conversation.lastSeq).toBe(1);
+    expect(await store().conversationMembers.findAccess(circle.id, e)).toBeUndefined();
+    const pair = await connectIds(app.ctx, own.orgId, a, b);
+    await app.ctx.db.store.memberships.remove(own.orgId, b);
+    expect(await store().conversationMembers.findAccess(pair, b)).toBeUndefined();
+    expect(await store().conversationMembers.findAccess(pair, a)).toBeDefined();
+  });
+
+  it('says whether the other person in a relationship can still be reached', async () => {
+    const own = await seedOrg(app.ctx, 4);
+    const [a, b, c, d] = own.ids as [string, string, string, string];
+    const members = () => store().conversationMembers;
+    const ab = await connectIds(app.ctx, own.orgId, a, b);
+    expect(await members().hasOpenPeer(ab, a)).toBe(true);
+    expect(await members().hasOpenPeer(ab, b)).toBe(true);
+    // A block either way closes it for both, and lifting it opens it again.
+    await store().blocks.insert(b, a, new Date());
+    expect(await members().hasOpenPeer(ab, a)).toBe(false);
+    expect(await members().hasOpenPeer(ab, b)).toBe(false);
+    await store().blocks.remove(b, a);
+    expect(await members().hasOpenPeer(ab, a)).toBe(true);
+    // A block with someone else does not matter here.
+    await store().blocks.insert(a, c, new Date());
+    expect(await members().hasOpenPeer(ab, a)).toBe(true);
+    // Leaving the relationship, or the organization, closes it.
+    const cd = await connectIds(app.ctx, own.orgId, c, d);
+    await app.ctx.connections.leave(d, cd);
+    expect(await members().hasOpenPeer(cd, c)).toBe(false);
+    await app.ctx.db.store.memberships.remove(own.orgId, b);
+    expect(await members().hasOpenPeer(ab, a)).toBe(false);
+  });
+
   it('moves read markers forward only and counts unread from others', async () => {
     const [a, , , , e, f] = ids as [string, string, string, string, string, string];
     const conversationId = await connectIds(app.ctx, orgId, e, f);

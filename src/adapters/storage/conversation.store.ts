@@ -4,7 +4,7 @@ import type { ConversationKind, ConversationSummary } from '../../core/conversat
 import type { ConversationRecord, ConversationRepo } from '../../core/conversation.ports.ts';
 import { toDate, toDateOrNull, ts, type ConversationsTable, type Database } from './db.ts';
 
-const toConversation = (row: Selectable<ConversationsTable>): ConversationRecord => ({
+export const toConversation = (row: Selectable<ConversationsTable>): ConversationRecord => ({
   id: row.id,
   orgId: row.org_id,
   kind: row.kind as ConversationKind,
