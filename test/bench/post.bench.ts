@@ -1,0 +1,84 @@
+/**
+ * `npm run bench:post`: what storing one message costs the server, without sockets. Posts through the
+ * messaging service, one at a time, in a relationship and in a circle of eight, first on in-memory
+ * SQLite (the CPU the statements cost, steady from run to run) and then on a SQLite file with
+ * synchronous=FULL (adding the commit's fsync, which varies with the disk). A benchmark: it prints
+ * figures, it does not pass or fail. Last line: JSON.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InProcessBus } from '../../src/adapters/bus/in-process.bus.ts';
+import { composeApp } from '../../src/app/compose.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { createLogger } from '../../src/app/logger.ts';
+import { newId } from '../../src/lib/ids.ts';
+import { connectIds, seedOrg } from '../support/conversations.ts';
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 5000);
+const WARMUP = 1000;
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+interface Figures {
+  p50_us: number;
+  p90_us: number;
+  p99_us: number;
+  mean_us: number;
+}
+
+function figures(samplesMs: number[]): Figures {
+  const sorted = [...samplesMs].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.ceil(q * sorted.length) - 1]! * 1000);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return { p50_us: at(0.5), p90_us: at(0.9), p99_us: at(0.99), mean_us: Math.round(mean * 1000) };
+}
+
+/** Posts POSTS messages (after a warm-up) in a relationship and in a circle on `databaseUrl`. */
+async function measure(databaseUrl: string): Promise<{ relationship: Figures; circle: Figures }> {
+  const ctx = await composeApp(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), {
+    bus: new InProcessBus(),
+    logger: createLogger('silent'),
+  });
+  try {
+    const { orgId, ids } = await seedOrg(ctx, 8);
+    const pair = await connectIds(ctx, orgId, ids[0]!, ids[1]!);
+    const circle = await ctx.connections.createCircle(ids[0]!, { orgId, name: 'Bench circle' });
+    for (const id of ids.slice(1)) {
+      const { invitation } = await ctx.connections.inviteToCircle(ids[0]!, circle.id, {
+        userId: id,
+      });
+      await ctx.connections.accept(id, invitation.id);
+    }
+    const run = async (conversationId: string, authors: string[]) => {
+      const samples: number[] = [];
+      for (let i = 0; i < WARMUP + POSTS; i++) {
+        const start = performance.now();
+        await ctx.messaging.post(authors[i % authors.length]!, {
+          conversationId,
+          id: newId(),
+          text: `bench message ${i}`,
+        });
+        if (i >= WARMUP) samples.push(performance.now() - start);
+      }
+      return figures(samples);
+    };
+    return { relationship: await run(pair, ids.slice(0, 2)), circle: await run(circle.id, ids) };
+  } finally {
+    await ctx.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mutual-post-bench-'));
+try {
+  const memory = await measure('sqlite::memory:');
+  log(
+    `in memory: relationship p50 ${memory.relationship.p50_us} µs, circle p50 ${memory.circle.p50_us} µs`,
+  );
+  const file = await measure(`sqlite:${join(dir, 'bench.db')}`);
+  log(
+    `file, synchronous=FULL: relationship p50 ${file.relationship.p50_us} µs, circle p50 ${file.circle.p50_us} µs`,
+  );
+  console.log(JSON.stringify({ posts: POSTS, in_memory: memory, file_synchronous_full: file }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
