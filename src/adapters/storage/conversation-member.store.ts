@@ -51,21 +51,28 @@ export class ConversationMemberStore implements ConversationMemberRepo {
     return row && toMember(row);
   }
 
-  async findActive(
-    conversationId: string,
-    userId: string,
-  ): Promise<ConversationMember | undefined> {
-    // Leaving the organization ends access to its conversations too, without rewriting their rows.
-    const row = await this.db
+  /**
+   * The conversation's current members who still belong to its organization: leaving the organization
+   * ends access to its conversations too, without rewriting their rows. Shared by the access reads below.
+   */
+  private currentMembers(conversationId: string) {
+    return this.db
       .selectFrom('conversation_members as m')
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
       .innerJoin('memberships as om', (join) =>
         join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
       )
-      .selectAll('m')
       .where('m.conversation_id', '=', conversationId)
+      .where('m.left_at', 'is', null);
+  }
+
+  async findActive(
+    conversationId: string,
+    userId: string,
+  ): Promise<ConversationMember | undefined> {
+    const row = await this.currentMembers(conversationId)
+      .selectAll('m')
       .where('m.user_id', '=', userId)
-      .where('m.left_at', 'is', null)
       .executeTakeFirst();
     return row && toMember(row);
   }
@@ -75,12 +82,7 @@ export class ConversationMemberStore implements ConversationMemberRepo {
     userId: string,
   ): Promise<{ member: ConversationMember; conversation: ConversationRecord } | undefined> {
     // The same rule as findActive, with the conversation's row from the same join: one read, not two.
-    const row = await this.db
-      .selectFrom('conversation_members as m')
-      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .innerJoin('memberships as om', (join) =>
-        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
-      )
+    const row = await this.currentMembers(conversationId)
       .selectAll('m')
       .select([
         'c.org_id as c_org_id',
@@ -92,9 +94,7 @@ export class ConversationMemberStore implements ConversationMemberRepo {
         'c.created_at as c_created_at',
         'c.last_activity_at as c_last_activity_at',
       ])
-      .where('m.conversation_id', '=', conversationId)
       .where('m.user_id', '=', userId)
-      .where('m.left_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
     return {
@@ -115,16 +115,9 @@ export class ConversationMemberStore implements ConversationMemberRepo {
 
   async hasOpenPeer(conversationId: string, userId: string): Promise<boolean> {
     // Another current member, still in the organization, with no block between the two either way.
-    const row = await this.db
-      .selectFrom('conversation_members as m')
-      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .innerJoin('memberships as om', (join) =>
-        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
-      )
+    const row = await this.currentMembers(conversationId)
       .select('m.user_id')
-      .where('m.conversation_id', '=', conversationId)
       .where('m.user_id', '<>', userId)
-      .where('m.left_at', 'is', null)
       .where((eb) =>
         eb.not(
           eb.exists(

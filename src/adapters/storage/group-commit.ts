@@ -14,6 +14,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Rolls back after a failure; the caller reports the original error, not a failed rollback. */
+const rollbackQuietly = (trx: ControlledTransaction<Database>): Promise<unknown> =>
+  trx
+    .rollback()
+    .execute()
+    .catch(() => undefined);
+
 /** Most transactions one commit may carry, so one group cannot starve later callers for long. */
 const MAX_GROUP = 64;
 
@@ -47,10 +54,7 @@ export class GroupCommitter {
       value = await p.work(trx);
       await trx.commit().execute();
     } catch (error) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+      await rollbackQuietly(trx);
       p.reject(error);
       return;
     }
@@ -83,10 +87,7 @@ export class GroupCommitter {
     try {
       await trx.commit().execute();
     } catch (error) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+      await rollbackQuietly(trx);
       for (const p of group) p.reject(error);
       return;
     }
