@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { connectIds, seedOrg } from '../support/conversations.ts';
+import { makeCircle } from '../support/realtime.ts';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 5000);
 const WARMUP = 1000;
@@ -42,13 +43,11 @@ async function measure(databaseUrl: string): Promise<{ relationship: Figures; ci
   try {
     const { orgId, ids } = await seedOrg(ctx, 8);
     const pair = await connectIds(ctx, orgId, ids[0]!, ids[1]!);
-    const circle = await ctx.connections.createCircle(ids[0]!, { orgId, name: 'Bench circle' });
-    for (const id of ids.slice(1)) {
-      const { invitation } = await ctx.connections.inviteToCircle(ids[0]!, circle.id, {
-        userId: id,
-      });
-      await ctx.connections.accept(id, invitation.id);
-    }
+    const circle = await makeCircle(
+      ctx,
+      orgId,
+      ids.map((userId) => ({ userId })),
+    );
     const run = async (conversationId: string, authors: string[]) => {
       const samples: number[] = [];
       for (let i = 0; i < WARMUP + POSTS; i++) {
@@ -62,7 +61,7 @@ async function measure(databaseUrl: string): Promise<{ relationship: Figures; ci
       }
       return figures(samples);
     };
-    return { relationship: await run(pair, ids.slice(0, 2)), circle: await run(circle.id, ids) };
+    return { relationship: await run(pair, ids.slice(0, 2)), circle: await run(circle, ids) };
   } finally {
     await ctx.close();
   }

@@ -68,7 +68,7 @@ export async function connectPair(
 export async function makeCircle(
   ctx: AppContext,
   orgId: string,
-  members: TestPerson[],
+  members: Array<Pick<TestPerson, 'userId'>>,
 ): Promise<string> {
   const [first, ...rest] = members;
   const circle = await ctx.connections.createCircle(first!.userId, {
