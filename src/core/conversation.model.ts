@@ -44,10 +44,15 @@ export interface PostResult {
  * `userId` may see the conversation and throws DomainError('not_found') otherwise (existence never leaks).
  */
 export interface MessagingApi {
-  /** Stores the message under its client id with the next seq in one transaction; idempotent by id. */
+  /**
+   * Stores the message under its client id with the next seq in one transaction; idempotent by id.
+   * `onStored` sees a newly stored message right after the commit, before the hint goes out, so the
+   * caller's node can hand it to its own readers without reading it back.
+   */
   post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
+    onStored?: (message: Message) => void,
   ): Promise<PostResult>;
   /** Messages with seq > afterSeq, in order, at most `limit` (catch-up after reconnect). */
   since(

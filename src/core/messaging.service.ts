@@ -38,6 +38,7 @@ export class MessagingService implements MessagingApi {
   async post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
+    onStored?: (message: Message) => void,
   ): Promise<PostResult> {
     const { store, clock, events } = this.deps;
     const id = checkMessageId(input.id);
@@ -79,6 +80,7 @@ export class MessagingService implements MessagingApi {
     }
     if (!result.duplicate) {
       const { message } = result;
+      onStored?.(message);
       await announce(() =>
         events.publish('message.posted', {
           conversationId: message.conversationId,

@@ -8,6 +8,7 @@ import type {
 } from '../../core/conversation.ports.ts';
 import { toConversation } from './conversation.store.ts';
 import { toDate, toDateOrNull, ts, type ConversationMembersTable, type Database } from './db.ts';
+import { prepare } from './prepared.ts';
 
 const toMember = (row: Selectable<ConversationMembersTable>): ConversationMember => ({
   conversationId: row.conversation_id,
@@ -17,6 +18,86 @@ const toMember = (row: Selectable<ConversationMembersTable>): ConversationMember
   lastReadSeq: Number(row.last_read_seq),
   shareReadMarkers: Number(row.share_read_markers) === 1,
 });
+
+interface MemberKey {
+  conversationId: string;
+  userId: string;
+}
+
+/**
+ * The conversation's current members who still belong to its organization: leaving the organization
+ * ends access to its conversations too, without rewriting their rows. Shared by the access reads below.
+ */
+const currentMembers = (db: Kysely<Database>, conversationId: string) =>
+  db
+    .selectFrom('conversation_members as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+    .innerJoin('memberships as om', (join) =>
+      join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
+    )
+    .where('m.conversation_id', '=', conversationId)
+    .where('m.left_at', 'is', null);
+
+const activeMember = prepare((db, a: MemberKey) =>
+  currentMembers(db, a.conversationId).selectAll('m').where('m.user_id', '=', a.userId),
+);
+
+// The same rule as activeMember, with the conversation's row from the same join: one read, not two.
+const access = prepare((db, a: MemberKey) =>
+  currentMembers(db, a.conversationId)
+    .selectAll('m')
+    .select([
+      'c.org_id as c_org_id',
+      'c.kind as c_kind',
+      'c.name as c_name',
+      'c.pair_key as c_pair_key',
+      'c.last_seq as c_last_seq',
+      'c.members_can_invite as c_members_can_invite',
+      'c.created_at as c_created_at',
+      'c.last_activity_at as c_last_activity_at',
+    ])
+    .where('m.user_id', '=', a.userId),
+);
+
+// Another current member, still in the organization, with no block between the two either way.
+const openPeer = prepare((db, a: MemberKey) =>
+  currentMembers(db, a.conversationId)
+    .select('m.user_id')
+    .where('m.user_id', '<>', a.userId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('blocks as b')
+            .select('b.blocker_id')
+            .where((inner) =>
+              inner.or([
+                inner.and([
+                  inner('b.blocker_id', '=', a.userId),
+                  inner('b.blocked_id', '=', inner.ref('m.user_id')),
+                ]),
+                inner.and([
+                  inner('b.blocker_id', '=', inner.ref('m.user_id')),
+                  inner('b.blocked_id', '=', a.userId),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    ),
+);
+
+// Forward only, so a late or repeated marker from another device never moves it back.
+const readUpTo = prepare((db, a: MemberKey & { seq: number }) =>
+  db
+    .updateTable('conversation_members')
+    .set({
+      last_read_seq: sql<number>`case when last_read_seq < cast(${a.seq} as integer) then cast(${a.seq} as integer) else last_read_seq end`,
+    })
+    .where('conversation_id', '=', a.conversationId)
+    .where('user_id', '=', a.userId)
+    .returning('last_read_seq'),
+);
 
 /** ConversationMemberRepo over Kysely. */
 export class ConversationMemberStore implements ConversationMemberRepo {
@@ -51,29 +132,11 @@ export class ConversationMemberStore implements ConversationMemberRepo {
     return row && toMember(row);
   }
 
-  /**
-   * The conversation's current members who still belong to its organization: leaving the organization
-   * ends access to its conversations too, without rewriting their rows. Shared by the access reads below.
-   */
-  private currentMembers(conversationId: string) {
-    return this.db
-      .selectFrom('conversation_members as m')
-      .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-      .innerJoin('memberships as om', (join) =>
-        join.onRef('om.org_id', '=', 'c.org_id').onRef('om.user_id', '=', 'm.user_id'),
-      )
-      .where('m.conversation_id', '=', conversationId)
-      .where('m.left_at', 'is', null);
-  }
-
   async findActive(
     conversationId: string,
     userId: string,
   ): Promise<ConversationMember | undefined> {
-    const row = await this.currentMembers(conversationId)
-      .selectAll('m')
-      .where('m.user_id', '=', userId)
-      .executeTakeFirst();
+    const row = await activeMember.first(this.db, { conversationId, userId });
     return row && toMember(row);
   }
 
@@ -81,21 +144,7 @@ export class ConversationMemberStore implements ConversationMemberRepo {
     conversationId: string,
     userId: string,
   ): Promise<{ member: ConversationMember; conversation: ConversationRecord } | undefined> {
-    // The same rule as findActive, with the conversation's row from the same join: one read, not two.
-    const row = await this.currentMembers(conversationId)
-      .selectAll('m')
-      .select([
-        'c.org_id as c_org_id',
-        'c.kind as c_kind',
-        'c.name as c_name',
-        'c.pair_key as c_pair_key',
-        'c.last_seq as c_last_seq',
-        'c.members_can_invite as c_members_can_invite',
-        'c.created_at as c_created_at',
-        'c.last_activity_at as c_last_activity_at',
-      ])
-      .where('m.user_id', '=', userId)
-      .executeTakeFirst();
+    const row = await access.first(this.db, { conversationId, userId });
     if (!row) return undefined;
     return {
       member: toMember(row),
@@ -114,33 +163,7 @@ export class ConversationMemberStore implements ConversationMemberRepo {
   }
 
   async hasOpenPeer(conversationId: string, userId: string): Promise<boolean> {
-    // Another current member, still in the organization, with no block between the two either way.
-    const row = await this.currentMembers(conversationId)
-      .select('m.user_id')
-      .where('m.user_id', '<>', userId)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('blocks as b')
-              .select('b.blocker_id')
-              .where((inner) =>
-                inner.or([
-                  inner.and([
-                    inner('b.blocker_id', '=', userId),
-                    inner('b.blocked_id', '=', inner.ref('m.user_id')),
-                  ]),
-                  inner.and([
-                    inner('b.blocker_id', '=', inner.ref('m.user_id')),
-                    inner('b.blocked_id', '=', userId),
-                  ]),
-                ]),
-              ),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-    return row !== undefined;
+    return (await openPeer.first(this.db, { conversationId, userId })) !== undefined;
   }
 
   async list(conversationId: string): Promise<ConversationMemberView[]> {
@@ -178,16 +201,7 @@ export class ConversationMemberStore implements ConversationMemberRepo {
   }
 
   async markRead(conversationId: string, userId: string, seq: number): Promise<number> {
-    // Forward only, so a late or repeated marker from another device never moves it back.
-    const row = await this.db
-      .updateTable('conversation_members')
-      .set({
-        last_read_seq: sql<number>`case when last_read_seq < cast(${seq} as integer) then cast(${seq} as integer) else last_read_seq end`,
-      })
-      .where('conversation_id', '=', conversationId)
-      .where('user_id', '=', userId)
-      .returning('last_read_seq')
-      .executeTakeFirst();
+    const row = await readUpTo.first(this.db, { conversationId, userId, seq });
     return Number(row?.last_read_seq ?? 0);
   }
 

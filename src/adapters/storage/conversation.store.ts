@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ConversationKind, ConversationSummary } from '../../core/conversation.model.ts';
 import type { ConversationRecord, ConversationRepo } from '../../core/conversation.ports.ts';
 import { toDate, toDateOrNull, ts, type ConversationsTable, type Database } from './db.ts';
+import { prepare } from './prepared.ts';
 
 export const toConversation = (row: Selectable<ConversationsTable>): ConversationRecord => ({
   id: row.id,
@@ -15,6 +16,15 @@ export const toConversation = (row: Selectable<ConversationsTable>): Conversatio
   createdAt: toDate(row.created_at),
   lastActivityAt: toDateOrNull(row.last_activity_at),
 });
+
+// One statement that both locks the row (PostgreSQL) and increments: concurrent posters queue here.
+const takeNextSeq = prepare((db, a: { id: string; at: string }) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: a.at }))
+    .where('id', '=', a.id)
+    .returning('last_seq'),
+);
 
 /** ConversationRepo over Kysely. */
 export class ConversationStore implements ConversationRepo {
@@ -70,13 +80,8 @@ export class ConversationStore implements ConversationRepo {
   }
 
   async nextSeq(id: string, at: Date): Promise<number> {
-    // One statement that both locks the row (PostgreSQL) and increments: concurrent posters queue here.
-    const row = await this.db
-      .updateTable('conversations')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_activity_at: ts(at) }))
-      .where('id', '=', id)
-      .returning('last_seq')
-      .executeTakeFirstOrThrow();
+    const row = await takeNextSeq.first(this.db, { id, at: ts(at) });
+    if (!row) throw new Error(`conversation ${id} is not stored`);
     return Number(row.last_seq);
   }
 

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Message } from '../../core/conversation.model.ts';
 import type { MessageRepo } from '../../core/conversation.ports.ts';
 import { toDate, toDateOrNull, ts, type Database, type MessagesTable } from './db.ts';
+import { prepare } from './prepared.ts';
 
 const toMessage = (row: Selectable<MessagesTable>): Message => ({
   id: row.id,
@@ -15,60 +16,78 @@ const toMessage = (row: Selectable<MessagesTable>): Message => ({
   deletedAt: toDateOrNull(row.deleted_at),
 });
 
+const byId = prepare((db, a: { id: string }) =>
+  db.selectFrom('messages').selectAll().where('id', '=', a.id),
+);
+
+const insertNew = prepare((db, a: Selectable<MessagesTable>) =>
+  db
+    .insertInto('messages')
+    .values({
+      id: a.id,
+      conversation_id: a.conversation_id,
+      seq: a.seq,
+      author_id: a.author_id,
+      text: a.text,
+      created_at: a.created_at,
+      edited_at: a.edited_at,
+      deleted_at: a.deleted_at,
+    })
+    .onConflict((oc) => oc.column('id').doNothing()),
+);
+
+const after = prepare((db, a: { conversationId: string; afterSeq: number; limit: number }) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', a.conversationId)
+    .where('seq', '>', a.afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(a.limit),
+);
+
+const before = prepare((db, a: { conversationId: string; beforeSeq: number; limit: number }) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', a.conversationId)
+    .where('seq', '<', a.beforeSeq)
+    .orderBy('seq', 'desc')
+    .limit(a.limit),
+);
+
 /** MessageRepo over Kysely. */
 export class MessageStore implements MessageRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async findById(id: string): Promise<Message | undefined> {
-    const row = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await byId.first(this.db, { id });
     return row && toMessage(row);
   }
 
   async insertIfNew(m: Message): Promise<boolean> {
     // ON CONFLICT DO NOTHING rather than catching the error: on PostgreSQL an error aborts the transaction,
     // and a racing insert of the same id waits for the other to commit, then inserts nothing.
-    const result = await this.db
-      .insertInto('messages')
-      .values({
-        id: m.id,
-        conversation_id: m.conversationId,
-        seq: m.seq,
-        author_id: m.authorId,
-        text: m.text,
-        created_at: ts(m.createdAt),
-        edited_at: m.editedAt && ts(m.editedAt),
-        deleted_at: m.deletedAt && ts(m.deletedAt),
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    const result = await insertNew.run(this.db, {
+      id: m.id,
+      conversation_id: m.conversationId,
+      seq: m.seq,
+      author_id: m.authorId,
+      text: m.text,
+      created_at: ts(m.createdAt),
+      edited_at: m.editedAt && ts(m.editedAt),
+      deleted_at: m.deletedAt && ts(m.deletedAt),
+    });
+    return Number(result.numAffectedRows ?? 0n) === 1;
   }
 
   async listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    const rows = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('seq', '>', afterSeq)
-      .orderBy('seq', 'asc')
-      .limit(limit)
-      .execute();
+    const { rows } = await after.run(this.db, { conversationId, afterSeq, limit });
     return rows.map(toMessage);
   }
 
   async listBefore(conversationId: string, beforeSeq: number, limit: number): Promise<Message[]> {
-    const rows = await this.db
-      .selectFrom('messages')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('seq', '<', beforeSeq)
-      .orderBy('seq', 'desc')
-      .limit(limit)
-      .execute();
+    const { rows } = await before.run(this.db, { conversationId, beforeSeq, limit });
     return rows.map(toMessage).reverse();
   }
 

@@ -104,11 +104,12 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       return;
     case 'send': {
       core.limitPerson(conn);
-      const result = await api!.post(conn.userId, {
-        conversationId: frame.conversationId,
-        id: frame.id,
-        text: frame.text,
-      });
+      // Local sockets get the new message from the node's cache, not from a read of the store.
+      const result = await api!.post(
+        conn.userId,
+        { conversationId: frame.conversationId, id: frame.id, text: frame.text },
+        (stored) => core.hub.remember(stored),
+      );
       const { message } = result;
       conn.send({
         type: 'ack',
@@ -119,7 +120,6 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
         duplicate: result.duplicate,
       });
       // Local sockets need not wait for the bus; the service's own hint reaches the other nodes.
-      core.hub.remember(message);
       core.hub.hint(message.conversationId, message.seq);
       if (result.duplicate) {
         // A retry usually means the first attempt's node died between commit and hint: hint again,
