@@ -92,6 +92,24 @@ describe('MessagingService', () => {
     expect(JSON.stringify(events)).not.toContain('share');
   });
 
+  it('hands a newly stored message to onStored before the hint goes out, and not a retry', async () => {
+    events.length = 0;
+    const order: string[] = [];
+    const stored: unknown[] = [];
+    const off = await app.ctx.bus.subscribe(EVENTS_CHANNEL, () => order.push('hint'));
+    const input = { conversationId: rel, id: newId(), text: 'A thought for later.' };
+    const onStored = (m: unknown) => {
+      order.push('stored');
+      stored.push(m);
+    };
+    const first = await svc.post(a, input, onStored);
+    await svc.post(a, input, onStored);
+    await settle();
+    await off();
+    expect(stored).toEqual([first.message]);
+    expect(order).toEqual(['stored', 'hint']);
+  });
+
   it('refuses an id already used by another person or in another conversation', async () => {
     const id = newId();
     await svc.post(a, { conversationId: rel, id, text: 'hello' });
