@@ -1,6 +1,6 @@
 /** Who may see and who may write in a conversation: the checks every conversation operation starts with. */
 import type { ConversationMember, ConversationRecord } from './conversation.ports.ts';
-import { conflict, notFound } from './errors.ts';
+import { notFound } from './errors.ts';
 import type { Store } from './ports.ts';
 
 /** What a member who may see a conversation gets back from the check. */
@@ -35,15 +35,6 @@ export async function canPost(
 ): Promise<boolean> {
   if (conversation.kind === 'circle') return true;
   return store.conversationMembers.hasOpenPeer(conversation.id, userId);
-}
-
-/** Throws the quiet-relationship conflict unless the person may post in the conversation now. */
-export async function requirePostable(
-  store: Store,
-  userId: string,
-  conversation: ConversationRecord,
-): Promise<void> {
-  if (!(await canPost(store, userId, conversation))) throw conflict(RELATIONSHIP_QUIET);
 }
 
 /** Publishes after commit; a failed hint never fails the operation, since readers catch up from the store. */

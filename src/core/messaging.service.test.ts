@@ -196,6 +196,30 @@ describe('MessagingService', () => {
     ]);
   });
 
+  it('returns the original to a retry after the relationship went quiet, and refuses new messages', async () => {
+    const { orgId: other, ids } = await seedOrg(app.ctx, 2);
+    const [x, y] = ids as [string, string];
+    const conv = await connectIds(app.ctx, other, x, y);
+    const input = { conversationId: conv, id: newId(), text: 'Sent before the pause.' };
+    const first = await svc.post(x, input);
+    await app.ctx.connections.block(y, x);
+    expect(await svc.post(x, input)).toEqual({ message: first.message, duplicate: true });
+    expect(
+      await errorOf(svc.post(x, { ...input, id: newId(), text: 'After the pause.' })),
+    ).toMatchObject({ code: 'conflict' });
+    // No seq was taken by the refused post or the retry.
+    const { lastSeq } = await svc.page(x, conv, { limit: 10 });
+    expect(lastSeq).toBe(first.message.seq);
+  });
+
+  it('gives back the seq a retry took when its id is already stored', async () => {
+    const input = { conversationId: rel, id: newId(), text: 'Once is enough.' };
+    const first = await svc.post(a, input);
+    expect(await svc.post(a, input)).toEqual({ message: first.message, duplicate: true });
+    const next = await svc.post(b, { conversationId: rel, id: newId(), text: 'Next one.' });
+    expect(next.message.seq).toBe(first.message.seq + 1);
+  });
+
   it('ends access when someone leaves the organization', async () => {
     const { orgId: other, ids } = await seedOrg(app.ctx, 2);
     const [x, y] = ids as [string, string];

@@ -3,7 +3,7 @@
  * markers and the conversation list. The HTTP routes and the WebSocket gateway share this one path.
  */
 import { MINUTE_MS } from '../lib/clock.ts';
-import { announce, requireAccess, requirePostable } from './conversation-access.ts';
+import { RELATIONSHIP_QUIET, announce, canPost, requireAccess } from './conversation-access.ts';
 import type {
   ConversationSummary,
   Message,
@@ -26,8 +26,11 @@ export const EDIT_WINDOW_MS = 15 * MINUTE_MS;
 /** The most messages one history call returns. */
 export const MAX_PAGE = 200;
 
-/** Thrown inside the posting transaction to roll back a seq taken by a request that lost an id race. */
-class LostIdRace extends Error {}
+/**
+ * Thrown inside the posting transaction when the message id is already stored, to roll back the seq it
+ * took. Checking the id first would cost every post a read that only retries need.
+ */
+class IdTaken extends Error {}
 
 const ID_TAKEN = 'This message id is already in use. Please send the message with a new id.';
 
@@ -47,14 +50,16 @@ export class MessagingService implements MessagingApi {
     try {
       result = await store.transaction(async (tx) => {
         const { conversation } = await requireAccess(tx, userId, input.conversationId);
-        // A retry of a message already stored: hand back the original, consuming no seq.
-        const existing = await tx.messages.findById(id);
-        if (existing)
-          return {
-            message: this.sameMessage(existing, userId, input.conversationId),
-            duplicate: true,
-          };
-        await requirePostable(tx, userId, conversation);
+        if (!(await canPost(tx, userId, conversation))) {
+          // A retry of a message stored before the relationship went quiet still gets the original.
+          const existing = await tx.messages.findById(id);
+          if (existing)
+            return {
+              message: this.sameMessage(existing, userId, input.conversationId),
+              duplicate: true,
+            };
+          throw conflict(RELATIONSHIP_QUIET);
+        }
         const now = clock.now();
         const seq = await tx.conversations.nextSeq(conversation.id, now);
         const message: Message = {
@@ -67,13 +72,14 @@ export class MessagingService implements MessagingApi {
           editedAt: null,
           deletedAt: null,
         };
-        // Another request with the same id committed while we waited for the seq: give the seq back.
-        if (!(await tx.messages.insertIfNew(message))) throw new LostIdRace();
+        // The id is stored already (a retry, or a request with the same id that committed first): roll
+        // back to give the seq back, then hand back the original below.
+        if (!(await tx.messages.insertIfNew(message))) throw new IdTaken();
         await tx.conversationMembers.markRead(conversation.id, userId, seq);
         return { message, duplicate: false };
       });
     } catch (error) {
-      if (!(error instanceof LostIdRace)) throw error;
+      if (!(error instanceof IdTaken)) throw error;
       const existing = await store.messages.findById(id);
       if (!existing) throw error;
       return { message: this.sameMessage(existing, userId, input.conversationId), duplicate: true };
