@@ -36,25 +36,19 @@ const insertNew = prepare((db, a: Selectable<MessagesTable>) =>
     .onConflict((oc) => oc.column('id').doNothing()),
 );
 
-const after = prepare((db, a: { conversationId: string; afterSeq: number; limit: number }) =>
-  db
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', a.conversationId)
-    .where('seq', '>', a.afterSeq)
-    .orderBy('seq', 'asc')
-    .limit(a.limit),
-);
-
-const before = prepare((db, a: { conversationId: string; beforeSeq: number; limit: number }) =>
-  db
-    .selectFrom('messages')
-    .selectAll()
-    .where('conversation_id', '=', a.conversationId)
-    .where('seq', '<', a.beforeSeq)
-    .orderBy('seq', 'desc')
-    .limit(a.limit),
-);
+/** One page of a conversation's history on one side of a seq: after it ascending, before it descending. */
+const historyPage = (side: '>' | '<') =>
+  prepare((db, a: { conversationId: string; seq: number; limit: number }) =>
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', a.conversationId)
+      .where('seq', side, a.seq)
+      .orderBy('seq', side === '>' ? 'asc' : 'desc')
+      .limit(a.limit),
+  );
+const after = historyPage('>');
+const before = historyPage('<');
 
 /** MessageRepo over Kysely. */
 export class MessageStore implements MessageRepo {
@@ -82,12 +76,12 @@ export class MessageStore implements MessageRepo {
   }
 
   async listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    const { rows } = await after.run(this.db, { conversationId, afterSeq, limit });
+    const { rows } = await after.run(this.db, { conversationId, seq: afterSeq, limit });
     return rows.map(toMessage);
   }
 
   async listBefore(conversationId: string, beforeSeq: number, limit: number): Promise<Message[]> {
-    const { rows } = await before.run(this.db, { conversationId, beforeSeq, limit });
+    const { rows } = await before.run(this.db, { conversationId, seq: beforeSeq, limit });
     return rows.map(toMessage).reverse();
   }
 
