@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,20 @@ describe('openSqlite', () => {
     }
     expect(grown).toBe(true);
     db.close();
+  });
+
+  it('lets go of the directory when close() returns: the log is folded back and its files are gone', async () => {
+    for (let round = 0; round < 2; round++) {
+      const sub = mkdtempSync(join(dir, 'close-'));
+      const db = openSqlite(join(sub, 'closing.db'));
+      db.prepare('create table t (v text)').run([]);
+      db.prepare('insert into t (v) values (?)').run(['kept']);
+      // Let the checkpointer run once, so its own connection holds the log open as in a running app.
+      await new Promise((r) => setTimeout(r, 1_200));
+      db.close();
+      expect(readdirSync(sub)).toEqual(['closing.db']);
+      // Nothing else writes there afterwards, so removing the directory cannot race a late close.
+      rmSync(sub, { recursive: true });
+    }
   });
 });

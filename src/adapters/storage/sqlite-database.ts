@@ -22,6 +22,7 @@ const CHECKPOINT_EVERY_MS = 1_000;
 const CHECKPOINT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
+const closed = new Int32Array(workerData.closed);
 const db = new SQLite(workerData.path);
 db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
@@ -29,11 +30,16 @@ const timer = setInterval(() => {
 }, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
-  db.close();
-  parentPort.close();
+  try { db.close(); } finally {
+    Atomics.store(closed, 0, 1);
+    Atomics.notify(closed, 0);
+    parentPort.close();
+  }
 });
 `;
+
+/** How long closing waits for the checkpointer to let go of the file before closing anyway. */
+const CHECKPOINTER_CLOSE_WAIT_MS = 5_000;
 
 /** An open SQLite database as Kysely's dialect needs it, with the tuning above. */
 export interface TunedSqlite extends SqliteDatabase {
@@ -52,17 +58,26 @@ export function openSqlite(path: string): TunedSqlite {
   sqlite.pragma('busy_timeout = 5000');
 
   let checkpointer: Worker | undefined;
+  // The worker sets this to 1 once its connection is closed, so closing can wait for it (see close()).
+  const checkpointerClosed = new Int32Array(new SharedArrayBuffer(4));
   if (!inMemory) {
     // Commits still fsync the log (synchronous=FULL); only the checkpoints move off the main thread.
     sqlite.pragma('wal_autocheckpoint = 0');
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     checkpointer = new Worker(CHECKPOINT_WORKER, {
       eval: true,
-      workerData: { driver, path, everyMs: CHECKPOINT_EVERY_MS },
+      workerData: {
+        driver,
+        path,
+        everyMs: CHECKPOINT_EVERY_MS,
+        closed: checkpointerClosed.buffer,
+      },
     });
     checkpointer.unref();
     // A failing checkpointer must not take the app down; the next start checkpoints as usual.
-    checkpointer.on('error', () => undefined);
+    checkpointer.on('error', () => {
+      Atomics.store(checkpointerClosed, 0, 1);
+    });
   }
 
   const statements = new Map<string, SqliteStatement>();
@@ -80,7 +95,12 @@ export function openSqlite(path: string): TunedSqlite {
       return statement;
     },
     close(): void {
-      checkpointer?.postMessage('stop');
+      // The checkpointer closes first and this connection last, so the last close folds the log back
+      // and removes the -wal and -shm files before close() returns: nothing touches the directory after.
+      if (checkpointer) {
+        checkpointer.postMessage('stop');
+        Atomics.wait(checkpointerClosed, 0, 0, CHECKPOINTER_CLOSE_WAIT_MS);
+      }
       statements.clear();
       sqlite.close();
     },
