@@ -67,6 +67,8 @@ export const MessageView = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  /** Only in the view of someone who blocked the author: the text is withheld (empty); the seq stays. */
+  hidden: z.literal(true).optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 

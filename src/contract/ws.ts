@@ -124,6 +124,11 @@ export const ServerFrame = z.discriminatedUnion('type', [
     userId: z.string(),
     seq: Seq,
   }),
+  /**
+   * Only to the person who blocked or unblocked someone, on all their sockets: `blocked` — hide that
+   * person's messages (already-shown ones too), typing and presence; unblocked — read history again to show them.
+   */
+  z.object({ type: z.literal('block.changed'), userId: z.string(), blocked: z.boolean() }),
   /** Someone is typing (ephemeral; show for a few seconds). */
   z.object({ type: z.literal('typing'), conversationId: z.string(), userId: z.string() }),
   /** Someone's presence in a conversation you share (ephemeral). */

@@ -273,11 +273,22 @@ export class ConnectionService {
         events.publish('conversation.access_lost', { conversationId, userIds: [actorId] }),
       );
     }
+    // In circles they still share, the blocker stops seeing their messages, typing and presence at once.
+    await announce(() =>
+      events.publish('block.changed', { blockerId: actorId, otherId: blockedId, blocked: true }),
+    );
   }
 
   /** Lifts a block. Relationships stay ended: reconnecting takes a new invitation, accepted by both. */
   async unblock(actorId: string, blockedId: string): Promise<void> {
     await this.deps.store.blocks.remove(actorId, blockedId);
+    await announce(() =>
+      this.deps.events.publish('block.changed', {
+        blockerId: actorId,
+        otherId: blockedId,
+        blocked: false,
+      }),
+    );
   }
 
   private async create(

@@ -31,6 +31,20 @@ export interface Message {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /**
+   * Set only in one reader's view: the reader has blocked the author, so the text is withheld. The
+   * message keeps its seq, so every reader's sequence stays gap-free.
+   */
+  hidden?: true;
+}
+
+/**
+ * A message as `reader` may see it: from someone the reader blocked, its text is withheld (a tombstone
+ * stays a tombstone). Everyone else, the author included, sees it unchanged.
+ */
+export function asSeenBy(message: Message, hiddenAuthors: ReadonlySet<string>): Message {
+  if (!hiddenAuthors.has(message.authorId) || message.deletedAt) return message;
+  return { ...message, text: '', editedAt: null, hidden: true };
 }
 
 /** What posting returns: the stored message, and whether this call was a retry of an earlier one. */
@@ -54,6 +68,12 @@ export interface MessagingApi {
     input: { conversationId: string; id: string; text: string },
     onStored?: (message: Message) => void,
   ): Promise<PostResult>;
+  /**
+   * The people whose messages `userId` does not see (those they blocked): the gateway keeps this per socket
+   * and shows their messages through `asSeenBy`. `since` and `before` return messages as stored, so that a
+   * node can cache them for every reader; `page` (HTTP) applies it itself.
+   */
+  hiddenAuthors(userId: string): Promise<ReadonlySet<string>>;
   /** Messages with seq > afterSeq, in order, at most `limit` (catch-up after reconnect). */
   since(
     userId: string,

@@ -144,6 +144,8 @@ export interface BlockRepo {
   existsEitherWay(a: string, b: string): Promise<boolean>;
   /** True when `blockerId` has blocked `blockedId`. */
   exists(blockerId: string, blockedId: string): Promise<boolean>;
+  /** Everyone `blockerId` has blocked. */
+  blockedBy(blockerId: string): Promise<string[]>;
 }
 
 /** Invitations to connect or to join a circle. */

@@ -14,6 +14,11 @@ export interface DomainEventMap {
   'conversation.access_gained': { conversationId: string; userIds: string[] };
   /** A person shares read markers and has read up to `seq`. */
   'read.updated': { conversationId: string; userId: string; seq: number };
+  /**
+   * `blockerId` blocked (or unblocked) `otherId`: only the blocker's own sockets hear of it, to hide (or show
+   * again) the other person's messages, typing and presence. Nothing reaches the other person.
+   */
+  'block.changed': { blockerId: string; otherId: string; blocked: boolean };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -4,11 +4,12 @@
  */
 import { MINUTE_MS } from '../lib/clock.ts';
 import { RELATIONSHIP_QUIET, announce, canPost, requireAccess } from './conversation-access.ts';
-import type {
-  ConversationSummary,
-  Message,
-  MessagingApi,
-  PostResult,
+import {
+  type ConversationSummary,
+  type Message,
+  type MessagingApi,
+  type PostResult,
+  asSeenBy,
 } from './conversation.model.ts';
 import { conflict, forbidden, invalidField, notFound } from './errors.ts';
 import type { EventPublisher } from './events.ts';
@@ -98,6 +99,10 @@ export class MessagingService implements MessagingApi {
     return result;
   }
 
+  async hiddenAuthors(userId: string): Promise<ReadonlySet<string>> {
+    return new Set(await this.deps.store.blocks.blockedBy(userId));
+  }
+
   async since(
     userId: string,
     conversationId: string,
@@ -140,7 +145,8 @@ export class MessagingService implements MessagingApi {
     const { store } = this.deps;
     const { conversation } = await requireAccess(store, userId, conversationId);
     const limit = pageSize(query.limit);
-    const messages =
+    const hidden = await this.hiddenAuthors(userId);
+    const stored =
       query.after !== undefined
         ? await store.messages.listAfter(conversationId, seqParam('after', query.after), limit)
         : await store.messages.listBefore(
@@ -148,6 +154,7 @@ export class MessagingService implements MessagingApi {
             seqParam('before', query.before ?? conversation.lastSeq + 1),
             limit,
           );
+    const messages = hidden.size ? stored.map((m) => asSeenBy(m, hidden)) : stored;
     return { messages, lastSeq: conversation.lastSeq };
   }
 

@@ -182,6 +182,7 @@ export const copy = {
     discard: 'Remove',
     edited: 'edited',
     deleted: 'This message was deleted.',
+    hidden: 'Hidden: a message from someone you blocked.',
     edit: 'Edit',
     editLabel: 'Edit your message',
     delete: 'Delete',

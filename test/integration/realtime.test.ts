@@ -325,6 +325,77 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     );
   });
 
+  it("in a circle, hides a blocked person's messages, typing and presence from the blocker only, at once and after a reconnect", async () => {
+    const [hal, ivy, jon] = (await makePeople(srv.ctx, 3, 'Hal')) as [
+      TestPerson,
+      TestPerson,
+      TestPerson,
+    ];
+    const org = await makeOrg(srv.ctx, [hal, ivy, jon]);
+    const circle = await makeCircle(srv.ctx, org, [hal, ivy, jon]);
+    const h = await connect(hal);
+    const i = await connect(ivy);
+    const j = await connect(jon);
+    for (const p of [h, i, j]) await p.subscribe(circle);
+    const before = await i.post(circle, 'said before the block');
+    await h.next('message', (m) => m.message.seq === before.seq);
+
+    const t0 = Date.now();
+    await srv.ctx.connections.block(hal.userId, ivy.userId);
+    await h.next('block.changed', (f) => f.userId === ivy.userId && f.blocked, 1000);
+    expect(Date.now() - t0).toBeLessThan(1000);
+
+    // Ivy's next message reaches Hal at its seq, with the text withheld; Jon and Ivy see it whole.
+    const after = await i.post(circle, 'said after the block');
+    const seen = await h.next('message', (m) => m.message.seq === after.seq);
+    expect(seen.message).toMatchObject({ authorId: ivy.userId, text: '', hidden: true });
+    const whole = await j.next('message', (m) => m.message.seq === after.seq);
+    expect(whole.message.text).toBe('said after the block');
+    expect(whole.message.hidden).toBeUndefined();
+    expect((await i.next('message', (m) => m.message.seq === after.seq)).message.hidden).toBe(
+      undefined,
+    );
+    // Hal's own sequence stays gap-free: every seq arrives, in order.
+    const halSeqs = h.all('message').map((m) => m.message.seq);
+    expect(halSeqs).toEqual([before.seq, after.seq]);
+    // Nothing of what Ivy wrote reaches Hal's socket after the block.
+    expect(JSON.stringify(h.frames)).not.toContain('said after the block');
+
+    // Typing: Jon hears Ivy, Hal does not.
+    i.send({ type: 'typing', conversationId: circle });
+    await j.next('typing', (t) => t.userId === ivy.userId);
+    await h.post(circle, 'a marker after the typing');
+    await j.next('message', (m) => m.message.text === 'a marker after the typing');
+    expect(h.all('typing').some((t) => t.userId === ivy.userId)).toBe(false);
+
+    // After a reconnect, catch-up and HTTP history hide her messages from Hal, and only from Hal.
+    const h2 = await connect(hal);
+    await h2.subscribe(circle, 0);
+    const caughtUp = h2.all('message').filter((m) => m.message.authorId === ivy.userId);
+    expect(caughtUp.map((m) => [m.message.seq, m.message.text, m.message.hidden])).toEqual([
+      [before.seq, '', true],
+      [after.seq, '', true],
+    ]);
+    expect(h2.all('presence').some((p) => p.userId === ivy.userId)).toBe(false);
+    const page = await srv.ctx.messaging.page(hal.userId, circle, { limit: 50 });
+    expect(page.messages.filter((m) => m.hidden).map((m) => m.seq)).toEqual([
+      before.seq,
+      after.seq,
+    ]);
+    const jonsPage = await srv.ctx.messaging.page(jon.userId, circle, { limit: 50 });
+    expect(jonsPage.messages.some((m) => m.hidden)).toBe(false);
+    const list = await srv.ctx.messaging.listConversations(hal.userId);
+    expect(list.find((c) => c.id === circle)?.unread).toBe(0);
+
+    // Unblocking shows her messages again.
+    await srv.ctx.connections.unblock(hal.userId, ivy.userId);
+    await h.next('block.changed', (f) => f.userId === ivy.userId && !f.blocked, 1000);
+    const again = await i.post(circle, 'said after the unblock');
+    expect((await h.next('message', (m) => m.message.seq === again.seq)).message.text).toBe(
+      'said after the unblock',
+    );
+  });
+
   it('relays edits and deletes, shared read markers, typing (throttled) and presence', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
     const b = await connect(ben);

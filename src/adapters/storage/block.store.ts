@@ -33,6 +33,15 @@ export class BlockStore implements BlockRepo {
     return row !== undefined;
   }
 
+  async blockedBy(blockerId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('blocks')
+      .select('blocked_id')
+      .where('blocker_id', '=', blockerId)
+      .execute();
+    return rows.map((r) => r.blocked_id);
+  }
+
   async existsEitherWay(a: string, b: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('blocks')

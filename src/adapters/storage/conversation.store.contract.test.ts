@@ -153,6 +153,28 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     );
   });
 
+  it('lists whom a person blocked, and leaves their messages out of that person’s unread count', async () => {
+    const crowd = await seedOrg(app.ctx, 3, 'Quiet');
+    const [x, y, z] = crowd.ids as [string, string, string];
+    const circle = await app.ctx.connections.createCircle(x, { orgId: crowd.orgId, name: 'Q' });
+    for (const p of [y, z]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(x, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    await messaging().post(y, { conversationId: circle.id, id: newId(), text: 'one' });
+    await messaging().post(z, { conversationId: circle.id, id: newId(), text: 'two' });
+    const unread = async (who: string) =>
+      (await store().conversations.listForUser(who)).find((c) => c.id === circle.id)?.unread;
+    expect(await unread(x)).toBe(2);
+    await app.ctx.connections.block(x, y);
+    expect(await store().blocks.blockedBy(x)).toEqual([y]);
+    expect(await store().blocks.blockedBy(y)).toEqual([]);
+    expect(await unread(x)).toBe(1);
+    // The block is one-way: the blocked person still counts the blocker's messages.
+    await messaging().post(x, { conversationId: circle.id, id: newId(), text: 'three' });
+    expect(await unread(y)).toBe(2);
+  });
+
   it('never lets concurrent acceptances take a circle past 50 people', async () => {
     const crowd = await seedOrg(app.ctx, 55, 'Crowd');
     const [first, ...rest] = crowd.ids as [string, ...string[]];

@@ -113,6 +113,10 @@ export class ConversationStore implements ConversationRepo {
           .whereRef('msg.seq', '>', 'm.last_read_seq')
           .where('msg.author_id', '!=', userId)
           .where('msg.deleted_at', 'is', null)
+          // Messages from people this reader blocked are hidden from them, so they are not unread either.
+          .where('msg.author_id', 'not in', (sub) =>
+            sub.selectFrom('blocks').select('blocked_id').where('blocker_id', '=', userId),
+          )
           .as('unread'),
       )
       .where('m.user_id', '=', userId)

@@ -25,6 +25,7 @@ export const presentMessage = (m: Message): MessageView => ({
   createdAt: m.createdAt.toISOString(),
   editedAt: iso(m.editedAt),
   deletedAt: iso(m.deletedAt),
+  ...(m.hidden ? { hidden: true as const } : {}),
 });
 
 export const presentSummary = (c: ConversationSummary): ConversationView => ({

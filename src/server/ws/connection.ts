@@ -3,6 +3,9 @@ import type { WebSocket } from 'ws';
 import { CLOSE, type ServerFrame } from '../../contract/ws.ts';
 import type { Bucket } from './rate.ts';
 
+/** Shared by every socket whose person has blocked no one, so that 10,000 sockets cost no sets. */
+const NO_ONE: ReadonlySet<string> = new Set();
+
 /** How much may wait in a socket's send buffer before the reader counts as too far behind. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
@@ -36,6 +39,8 @@ export class Connection {
   presenceIn: string[] = [];
   /** Frames refused for rate since the last heartbeat; far too many closes the socket. */
   refused = 0;
+  /** People this person blocked: their messages reach this socket with the text withheld (asSeenBy). */
+  hides: ReadonlySet<string> = NO_ONE;
 
   constructor(
     readonly id: number,
@@ -63,6 +68,14 @@ export class Connection {
       return;
     }
     this.socket.send(text);
+  }
+
+  /** Hides (or shows again) one person's messages, typing and presence on this socket. */
+  setHidden(userId: string, hidden: boolean): void {
+    const next = new Set(this.hides);
+    if (hidden) next.add(userId);
+    else next.delete(userId);
+    this.hides = next.size ? next : NO_ONE;
   }
 
   /** Closes with `code`; further sends are dropped. */

@@ -94,7 +94,7 @@ export class GatewayCore {
     )) {
       for (const conversationId of conversationIds) {
         for (const conn of this.hub.ofConversation(conversationId)) {
-          if (conn.userId !== userId)
+          if (conn.userId !== userId && !conn.hides.has(userId))
             conn.send({ type: 'presence', conversationId, userId, online: false });
         }
       }

@@ -84,7 +84,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       await api!.requireMember(conn.userId, frame.conversationId);
       await core.hub.subscribe(conn, frame.conversationId, frame.lastSeq, frame.ref);
       for (const userId of core.presence.onlineIn(frame.conversationId)) {
-        if (userId !== conn.userId)
+        if (userId !== conn.userId && !conn.hides.has(userId))
           conn.send({
             type: 'presence',
             conversationId: frame.conversationId,

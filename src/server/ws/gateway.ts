@@ -106,8 +106,11 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     }
     const token = sessionTokenFrom(req);
     let auth: Awaited<ReturnType<AppContext['accounts']['authenticate']>>;
+    let hides: ReadonlySet<string> | undefined;
     try {
       auth = token ? await ctx.accounts.authenticate(token) : undefined;
+      // Whom this person blocked: their messages reach this socket with the text withheld.
+      if (auth) hides = await core.messaging()?.hiddenAuthors(auth.user.id);
     } catch (error) {
       ctx.logger.error({ err: error }, 'ws: authentication failed');
       return reject(socket, 503, 'Service Unavailable');
@@ -117,7 +120,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     const { user, session } = auth;
     const hidden = /[?&]presence=hidden(&|$)/.test(req.url ?? '');
     wss.handleUpgrade(req, socket, head, (ws) =>
-      open(ws, user.id, session.id, session.expiresAt.getTime(), !hidden),
+      open(ws, user.id, session.id, session.expiresAt.getTime(), !hidden, hides),
     );
   }
 
@@ -127,6 +130,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     sessionId: string,
     endsAt: number,
     visible: boolean,
+    hides: ReadonlySet<string> | undefined,
   ): void {
     const now = ctx.clock.now().getTime();
     const conn = new Connection(
@@ -138,6 +142,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       fullBucket(options.connectionRate, now),
     );
     conn.presenceVisible = visible;
+    if (hides?.size) conn.hides = hides;
     core.hub.add(conn);
     let queue = Promise.resolve();
 

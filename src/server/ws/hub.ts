@@ -5,7 +5,7 @@
  * Membership is checked at subscribe and on every store read; access_lost events end subscriptions.
  */
 import type { Logger } from '../../app/logger.ts';
-import type { Message, MessagingApi } from '../../core/conversation.model.ts';
+import { type Message, type MessagingApi, asSeenBy } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentMessage } from '../http/conversation.presenters.ts';
 import { type Connection, type Subscription, newSubscription } from './connection.ts';
@@ -20,6 +20,10 @@ const RETRY_MS = 1000;
 
 /** A stored message as it goes on the wire (the same presenter as HTTP). */
 export const wireMessage = presentMessage;
+
+/** A message as the socket's person may see it (text withheld when they blocked its author). */
+export const wireMessageFor = (conn: Connection, m: Message) =>
+  presentMessage(conn.hides.size ? asSeenBy(m, conn.hides) : m);
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof DomainError && error.code === 'not_found';
@@ -165,7 +169,7 @@ export class Hub {
       api.since(conn.userId, conversationId, seq - 1, 1).then(
         ([m]) => {
           if (m && m.seq === seq && !sub.closed)
-            conn.send({ type: 'message.updated', message: wireMessage(m) });
+            conn.send({ type: 'message.updated', message: wireMessageFor(conn, m) });
         },
         (error: unknown) => {
           if (isNotFound(error)) this.dropAccess(conn, conversationId);
@@ -195,8 +199,13 @@ export class Hub {
     });
   }
 
-  /** The `message` frame for a cached message, serialized once for all sockets. */
-  private frameOf(m: Message): string {
+  /**
+   * The `message` frame for a cached message, serialized once for all sockets; a socket whose person
+   * blocked the author gets its own frame with the text withheld.
+   */
+  private frameOf(conn: Connection, m: Message): string {
+    if (conn.hides.has(m.authorId))
+      return JSON.stringify({ type: 'message', message: wireMessageFor(conn, m) });
     let text = this.frames.get(m);
     if (text === undefined)
       this.frames.set(m, (text = JSON.stringify({ type: 'message', message: wireMessage(m) })));
@@ -220,7 +229,7 @@ export class Hub {
     let sent = 0;
     for (const m of cached) {
       if (sub.closed || m.seq !== sub.delivered + 1) break;
-      conn.sendText(this.frameOf(m));
+      conn.sendText(this.frameOf(conn, m));
       sub.delivered = m.seq;
       sent += 1;
     }
@@ -248,7 +257,7 @@ export class Hub {
             sub.catchingUp = false;
             return;
           }
-          conn.send({ type: 'message', message: wireMessage(m) });
+          conn.send({ type: 'message', message: wireMessageFor(conn, m) });
           sub.delivered = m.seq;
         }
         if (batch.length === PAGE) sub.catchingUp = true;

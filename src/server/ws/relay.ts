@@ -30,6 +30,7 @@ function readEnvelope(raw: unknown): EventEnvelope | undefined {
     'conversation.access_lost': () => isStr(p.conversationId) && isStrs(p.userIds),
     'conversation.access_gained': () => isStr(p.conversationId) && isStrs(p.userIds),
     'read.updated': () => isStr(p.conversationId) && isStr(p.userId) && isSeq(p.seq),
+    'block.changed': () => isStr(p.blockerId) && isStr(p.otherId) && typeof p.blocked === 'boolean',
   };
   const check = ok[name as keyof DomainEventMap] as (() => boolean) | undefined;
   return check?.() ? (raw as EventEnvelope) : undefined;
@@ -86,6 +87,16 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       }
       return;
     }
+    case 'block.changed': {
+      // Only the blocker's sockets: from now on they get the other person's messages with the text
+      // withheld, and no typing or presence; the client hides what it already shows.
+      const p = envelope.payload as DomainEventMap['block.changed'];
+      for (const conn of hub.ofUser(p.blockerId)) {
+        conn.setHidden(p.otherId, p.blocked);
+        conn.send({ type: 'block.changed', userId: p.otherId, blocked: p.blocked });
+      }
+      return;
+    }
     case 'membership.removed': {
       // Leaving an organization can end access to many conversations: re-check each subscription.
       const p = envelope.payload as DomainEventMap['membership.removed'];
@@ -117,7 +128,7 @@ export async function startRelay(core: GatewayCore): Promise<() => Promise<void>
     if (!event) return;
     if (event.kind === 'typing') {
       for (const conn of hub.ofConversation(event.conversationId)) {
-        if (conn.userId !== event.userId)
+        if (conn.userId !== event.userId && !conn.hides.has(event.userId))
           conn.send({ type: 'typing', conversationId: event.conversationId, userId: event.userId });
       }
       return;
@@ -125,7 +136,7 @@ export async function startRelay(core: GatewayCore): Promise<() => Promise<void>
     const changed = presence.apply(event, core.clock.now().getTime());
     for (const conversationId of changed) {
       for (const conn of hub.ofConversation(conversationId)) {
-        if (conn.userId !== event.userId) {
+        if (conn.userId !== event.userId && !conn.hides.has(event.userId)) {
           conn.send({
             type: 'presence',
             conversationId,

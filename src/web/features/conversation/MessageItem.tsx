@@ -56,7 +56,9 @@ export function MessageItem({
       tabIndex={-1}
     >
       <p className="message-meta">
-        <span className="message-author">{mine ? copy.conversation.you : author}</span>{' '}
+        <span className="message-author">
+          {mine ? copy.conversation.you : message.hidden ? copy.conversation.someone : author}
+        </span>{' '}
         <time dateTime={message.createdAt}>{time(message.createdAt)}</time>
         {message.editedAt && !deleted ? (
           <span className="muted"> · {copy.conversation.edited}</span>
@@ -91,8 +93,12 @@ export function MessageItem({
           </div>
         </form>
       ) : (
-        <p className={`message-text${deleted ? ' muted' : ''}`}>
-          {deleted ? copy.conversation.deleted : message.text}
+        <p className={`message-text${deleted || message.hidden ? ' muted' : ''}`}>
+          {deleted
+            ? copy.conversation.deleted
+            : message.hidden
+              ? copy.conversation.hidden
+              : message.text}
         </p>
       )}
       {mode === 'delete' ? (

@@ -5,6 +5,7 @@
  */
 import type { ServerFrame } from '../../../contract/ws.ts';
 import { newId } from '../../../lib/ids.ts';
+import { call } from '../../api/http.ts';
 import { Realtime } from '../../api/realtime.ts';
 import { Outbox } from './outbox.ts';
 import { ConversationStore } from './store.ts';
@@ -193,7 +194,8 @@ export class Live {
       case 'message':
         this.store(f.message.conversationId).addLive(f.message);
         if (f.message.authorId === this.userId) this.delivered(f.message.id);
-        else this.events.incoming?.(f.message.conversationId, f.message.authorId, f.message.text);
+        else if (!f.message.hidden)
+          this.events.incoming?.(f.message.conversationId, f.message.authorId, f.message.text);
         this.events.listChanged?.();
         return;
       case 'ack':
@@ -214,6 +216,11 @@ export class Live {
       case 'conversation.access_gained':
         this.events.listChanged?.();
         return;
+      case 'block.changed':
+        if (f.blocked) for (const store of this.stores.values()) store.hideAuthor(f.userId);
+        else void this.showAgain(f.userId);
+        this.events.listChanged?.();
+        return;
       case 'error':
         this.refused(f);
         return;
@@ -223,6 +230,24 @@ export class Live {
       default: {
         const unknown: never = f;
         return unknown;
+      }
+    }
+  }
+
+  /** After an unblock: reads again, over HTTP, the stretch of each conversation where their messages were hidden. */
+  private async showAgain(userId: string): Promise<void> {
+    for (const [conversationId, store] of this.stores) {
+      const range = store.hiddenRange(userId);
+      if (!range) continue;
+      let after = range[0] - 1;
+      while (after < range[1]) {
+        const page = await call('listMessages', {
+          params: { conversationId },
+          query: { after, limit: 200 },
+        }).catch(() => undefined);
+        if (!page || page.messages.length === 0) break;
+        for (const m of page.messages) store.update(m);
+        after = page.messages[page.messages.length - 1]!.seq;
       }
     }
   }

@@ -66,6 +66,29 @@ export class ConversationStore {
     this.set({ messages: this.state.messages.map((m) => (m.id === message.id ? message : m)) });
   }
 
+  /**
+   * Someone this person just blocked: their messages here lose their text, as the server now sends them,
+   * and their typing and presence go.
+   */
+  hideAuthor(userId: string): void {
+    const hide = (m: WireMessage): WireMessage =>
+      m.authorId === userId && !m.deletedAt ? { ...m, text: '', editedAt: null, hidden: true } : m;
+    this.typingUntil.delete(userId);
+    this.set({
+      messages: this.state.messages.map(hide),
+      typing: [...this.typingUntil.keys()],
+      online: this.state.online.filter((id) => id !== userId),
+    });
+  }
+
+  /** The seq range (first, last) of this person's messages shown hidden here, to read again on unblock. */
+  hiddenRange(userId: string): [number, number] | undefined {
+    const seqs = this.state.messages
+      .filter((m) => m.hidden && m.authorId === userId)
+      .map((m) => m.seq);
+    return seqs.length ? [Math.min(...seqs), Math.max(...seqs)] : undefined;
+  }
+
   typing(userId: string): void {
     this.typingUntil.set(userId, Date.now() + TYPING_SHOWN_MS);
     this.set({ typing: [...this.typingUntil.keys()] });
