@@ -179,3 +179,7 @@ export const UpdateCircleBody = z
   .strict();
 
 export const BlockBody = z.object({ userId: Id }).strict();
+/** The people the caller blocked, so they can unblock; only the caller ever sees this list. */
+export const BlockedList = z.object({
+  people: z.array(z.object({ userId: z.string(), displayName: z.string() })),
+});

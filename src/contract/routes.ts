@@ -28,6 +28,7 @@ import {
 import {
   AcceptLinkBody,
   BlockBody,
+  BlockedList,
   ConnectionInvitationCreated,
   ConnectionInvitationList,
   ConversationDetail,
@@ -313,6 +314,12 @@ export const conversationRoutes = {
     path: `${invites}/:invitationId`,
     access: 'signed-in',
     response: Ok,
+  }),
+  listBlocks: route({
+    method: 'get',
+    path: '/api/blocks',
+    access: 'signed-in',
+    response: BlockedList,
   }),
   block: route({
     method: 'post',

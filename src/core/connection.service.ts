@@ -279,6 +279,17 @@ export class ConnectionService {
     );
   }
 
+  /** The people `actorId` blocked, with their display names, for the settings page; only they see it. */
+  async listBlocked(actorId: string): Promise<Array<{ userId: string; displayName: string }>> {
+    const { store } = this.deps;
+    const people = [];
+    for (const userId of await store.blocks.blockedBy(actorId)) {
+      const user = await store.users.findById(userId);
+      if (user) people.push({ userId, displayName: user.displayName });
+    }
+    return people.sort((a, b) => a.displayName.localeCompare(b.displayName));
+  }
+
   /** Lifts a block. Relationships stay ended: reconnecting takes a new invitation, accepted by both. */
   async unblock(actorId: string, blockedId: string): Promise<void> {
     await this.deps.store.blocks.remove(actorId, blockedId);

@@ -206,6 +206,29 @@ export const copy = {
     cannotPost: 'This conversation is closed for new messages.',
     notFound: 'This conversation is not available to you.',
   },
+  leaving: {
+    title: 'Leave or block',
+    leaveRelationship: 'Leave this relationship',
+    leaveCircle: 'Leave this circle',
+    leaveAskRelationship:
+      'Leave this relationship? The other person will see that it is quiet now. You can connect again later, if you both accept a new invitation.',
+    leaveAskCircle:
+      'Leave this circle? You will stop seeing its messages. Someone in it can invite you again.',
+    leaveYes: 'Yes, leave',
+    block: 'Block {name}',
+    blockAsk:
+      '{name} will not be told. Any relationship between you ends, and in circles you share, their messages will be hidden from you. You can unblock them in Settings.',
+    blockYes: 'Yes, block',
+    stay: 'No, go back',
+    blocked: 'You blocked {name}. Their messages are hidden from you here.',
+  },
+  blocks: {
+    title: 'People you blocked',
+    none: 'You have not blocked anyone.',
+    hint: 'Only you see this list. Unblocking does not reconnect you: that takes a new invitation.',
+    unblock: 'Unblock {name}',
+    unblocked: 'You unblocked {name}.',
+  },
   limits: {
     title: 'Limits in this relationship',
     theirs: '{name}’s quiet hours: {start}–{end} ({zone})',

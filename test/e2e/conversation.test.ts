@@ -40,6 +40,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let p: Page;
   let conversationUrl = '';
   let robin: Person;
+  let peerName = '';
 
   beforeAll(async () => {
     web = await ensureWebBuild();
@@ -62,6 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     const people = await adminAndPeer(tb, 'Harbour Peers');
     a = people.a;
     robin = people.admin;
+    peerName = people.peer.displayName;
     p = people.p;
     await a.goto('/');
     await a.getByLabel('Person').selectOption({ label: people.peer.displayName });
@@ -307,5 +309,24 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       .evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(parseFloat(transition), 'reduced motion turns transitions off').toBeLessThan(0.001);
     await ctx.close();
+  }, 60_000);
+
+  it('blocking asks first, ends the relationship without telling the other person, and Settings can unblock', async () => {
+    await a.goto(conversationUrl);
+    await a.getByLabel('Your message').waitFor();
+    await a.getByText('Leave or block').click();
+    await a.getByRole('button', { name: `Block ${peerName}` }).click();
+    const ask = a.getByRole('group', { name: new RegExp(`${peerName} will not be told`) });
+    await ask.waitFor();
+    await checkPage(a, 'conversation-block-ask');
+    await ask.getByRole('button', { name: 'Yes, block' }).click();
+    await a.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await a.goto('/settings');
+    const blocked = a.getByRole('region', { name: 'People you blocked' });
+    await blocked.getByText(peerName, { exact: false }).first().waitFor();
+    await checkPage(a, 'settings-blocked');
+    await blocked.getByRole('button', { name: `Unblock ${peerName}` }).click();
+    await blocked.getByText(`You unblocked ${peerName}.`).waitFor();
+    await blocked.getByText('You have not blocked anyone.').waitFor();
   }, 60_000);
 });

@@ -324,6 +324,16 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     const again = await max.client.post('/api/connection-invitations', { orgId, userId: lee.id });
     expect(again.status).toBe(201);
     expect((await lee.client.get('/api/connection-invitations')).body.received).toEqual([]);
+    // Only Lee sees whom Lee blocked, and can unblock; a bad id is named.
+    expect((await lee.client.get('/api/blocks')).body).toEqual({
+      people: [{ userId: max.id, displayName: max.name }],
+    });
+    expect((await max.client.get('/api/blocks')).body).toEqual({ people: [] });
+    const bad = await lee.client.post('/api/blocks', { userId: '' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/userId/);
+    expect((await lee.client.delete(`/api/blocks/${max.id}`)).status).toBe(200);
+    expect((await lee.client.get('/api/blocks')).body).toEqual({ people: [] });
 
     const nia = await signUp(srv, 'Nia', orgId);
     const oli = await signUp(srv, 'Oli', orgId);

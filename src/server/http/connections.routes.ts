@@ -65,6 +65,10 @@ export function connectionRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return { ok: true as const };
   });
 
+  register(app, r.listBlocks, async ({ auth }) => ({
+    people: await connections.listBlocked(auth.user.id),
+  }));
+
   register(app, r.block, async ({ auth, body }) => {
     await connections.block(auth.user.id, body.userId);
     return { ok: true as const };

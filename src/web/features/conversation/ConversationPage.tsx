@@ -13,6 +13,7 @@ import { MyLimits, TheirLimits } from './LimitsPanel.tsx';
 import { MessageList, PAGE_SIZE } from './MessageList.tsx';
 import { CircleInvite } from './CircleInvite.tsx';
 import { Composer } from './Composer.tsx';
+import { LeaveOrBlock } from './LeaveOrBlock.tsx';
 
 export const conversationKey = (id: string) => ['conversation', id] as const;
 
@@ -92,7 +93,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const online = new Set(linkOpen ? (state?.online ?? []) : []);
   const lastFromOthers = [...(state?.messages ?? [])]
     .reverse()
-    .find((m) => m.authorId !== me && !m.deletedAt);
+    .find((m) => m.authorId !== me && !m.deletedAt && !m.hidden);
   const readBy = Math.max(0, ...others.map((o) => state?.reads[o.userId] ?? o.readUpTo ?? 0));
 
   return (
@@ -145,6 +146,12 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           <summary>{copy.limits.mine}</summary>
           <MyLimits conversationId={conversationId} me={me} />
         </details>
+        {d ? (
+          <details className="card">
+            <summary>{copy.leaving.title}</summary>
+            <LeaveOrBlock conversationId={conversationId} kind={d.kind} others={others} />
+          </details>
+        ) : null}
       </div>
     </Page>
   );

@@ -1,14 +1,16 @@
 /** Settings: display name and pronouns, what others see, the coach switch, limits per relationship, sessions. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ME_KEY, useMe } from '../../api/account.ts';
 import { call } from '../../api/http.ts';
 import { Button } from '../../components/Button.tsx';
 import { ApiForm } from '../../components/ApiForm.tsx';
+import { FormError } from '../../components/FormError.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
-import { copy } from '../../copy.ts';
+import { copy, fill } from '../../copy.ts';
+import { BLOCKS_KEY } from '../conversation/LeaveOrBlock.tsx';
 import { Link } from '../../shell/router.tsx';
 import { formValues } from '../account/auth-forms.tsx';
 import { useCoachEnabled } from './coach-setting.ts';
@@ -67,6 +69,47 @@ function Coach() {
   );
 }
 
+/** Whom the person blocked, each with an Unblock button. Only they see this list. */
+function BlockedPeople() {
+  const client = useQueryClient();
+  const blocked = useQuery({ queryKey: BLOCKS_KEY, queryFn: () => call('listBlocks') });
+  const unblock = useMutation({
+    mutationFn: (who: { userId: string; displayName: string }) =>
+      call('unblock', { params: { userId: who.userId } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: BLOCKS_KEY }),
+  });
+  const people = blocked.data?.people ?? [];
+  return (
+    <section className="card" aria-labelledby="blocks-title">
+      <h2 id="blocks-title">{copy.blocks.title}</h2>
+      <p className="muted">{copy.blocks.hint}</p>
+      {blocked.isSuccess && people.length === 0 ? <p>{copy.blocks.none}</p> : null}
+      {people.length ? (
+        <ul className="list">
+          {people.map((p) => (
+            <li key={p.userId}>
+              {p.displayName}{' '}
+              <Button
+                variant="plain"
+                busy={unblock.isPending && unblock.variables?.userId === p.userId}
+                onPress={() => unblock.mutate(p)}
+              >
+                {fill(copy.blocks.unblock, { name: p.displayName })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {unblock.isSuccess ? (
+        <Notice tone="success">
+          {fill(copy.blocks.unblocked, { name: unblock.variables.displayName })}
+        </Notice>
+      ) : null}
+      <FormError error={blocked.error ?? unblock.error} />
+    </section>
+  );
+}
+
 export function SettingsPage() {
   return (
     <Page title={copy.settings.title} wide>
@@ -75,6 +118,7 @@ export function SettingsPage() {
         <div className="stack">
           <Coach />
           <SharingSettings />
+          <BlockedPeople />
         </div>
       </div>
       <p>

@@ -1,0 +1,98 @@
+/** Leaving the conversation, and blocking someone in it: each asks once, plainly, before it happens. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { call } from '../../api/http.ts';
+import { CONVERSATIONS_KEY } from '../../api/conversations.ts';
+import { Button } from '../../components/Button.tsx';
+import { FormError } from '../../components/FormError.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { copy, fill } from '../../copy.ts';
+import { navigate } from '../../shell/router.tsx';
+
+export const BLOCKS_KEY = ['blocks'] as const;
+
+type Asking = { what: 'leave' } | { what: 'block'; userId: string; name: string } | null;
+
+export function LeaveOrBlock({
+  conversationId,
+  kind,
+  others,
+}: {
+  conversationId: string;
+  kind: 'relationship' | 'circle';
+  others: Array<{ userId: string; displayName: string }>;
+}) {
+  const client = useQueryClient();
+  const [asking, setAsking] = useState<Asking>(null);
+  const [blockedName, setBlockedName] = useState<string | null>(null);
+  const leave = useMutation({
+    mutationFn: () => call('leave', { params: { conversationId } }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: CONVERSATIONS_KEY });
+      navigate('/');
+    },
+  });
+  const block = useMutation({
+    mutationFn: (who: { userId: string; name: string }) =>
+      call('block', { body: { userId: who.userId } }),
+    onSuccess: async (_ok, who) => {
+      void client.invalidateQueries({ queryKey: BLOCKS_KEY });
+      await client.invalidateQueries({ queryKey: CONVERSATIONS_KEY });
+      // A relationship ends with the block; in a circle the person stays, with their messages hidden.
+      if (kind === 'relationship') return navigate('/');
+      setAsking(null);
+      setBlockedName(who.name);
+    },
+  });
+  const ask =
+    asking?.what === 'leave'
+      ? kind === 'circle'
+        ? copy.leaving.leaveAskCircle
+        : copy.leaving.leaveAskRelationship
+      : asking?.what === 'block'
+        ? fill(copy.leaving.blockAsk, { name: asking.name })
+        : null;
+
+  return (
+    <div className="leave-or-block stack">
+      {blockedName ? (
+        <Notice tone="success">{fill(copy.leaving.blocked, { name: blockedName })}</Notice>
+      ) : null}
+      {asking && ask ? (
+        <div className="actions" role="group" aria-label={ask}>
+          <p>{ask}</p>
+          <Button
+            variant="quiet"
+            busy={leave.isPending || block.isPending}
+            onPress={() =>
+              asking.what === 'leave'
+                ? leave.mutate()
+                : block.mutate({ userId: asking.userId, name: asking.name })
+            }
+          >
+            {asking.what === 'leave' ? copy.leaving.leaveYes : copy.leaving.blockYes}
+          </Button>
+          <Button variant="plain" onPress={() => setAsking(null)}>
+            {copy.leaving.stay}
+          </Button>
+          <FormError error={leave.error ?? block.error} />
+        </div>
+      ) : (
+        <div className="actions">
+          <Button variant="plain" onPress={() => setAsking({ what: 'leave' })}>
+            {kind === 'circle' ? copy.leaving.leaveCircle : copy.leaving.leaveRelationship}
+          </Button>
+          {others.map((o) => (
+            <Button
+              key={o.userId}
+              variant="plain"
+              onPress={() => setAsking({ what: 'block', userId: o.userId, name: o.displayName })}
+            >
+              {fill(copy.leaving.block, { name: o.displayName })}
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
