@@ -112,8 +112,10 @@ describe('ConnectionService', () => {
     events.length = 0;
     await svc.block(a, b);
     await settle();
+    // The relationship ends for the blocker; only the blocker's own sockets hear of the block itself.
     expect(events).toEqual([
       { name: 'conversation.access_lost', payload: { conversationId: rel, userIds: [a] } },
+      { name: 'block.changed', payload: { blockerId: a, otherId: b, blocked: true } },
     ]);
     expect(await errorOf(app.ctx.messaging.requireMember(a, rel))).toMatchObject({
       code: 'not_found',
@@ -132,7 +134,12 @@ describe('ConnectionService', () => {
       code: 'conflict',
     });
     // After unblocking, the unanswered invitation shows up again; reconnecting still takes both saying yes.
+    events.length = 0;
     await svc.unblock(a, b);
+    await settle();
+    expect(events).toEqual([
+      { name: 'block.changed', payload: { blockerId: a, otherId: b, blocked: false } },
+    ]);
     expect((await svc.listInvitations(a)).received.map((i) => i.id)).toEqual([
       hidden.invitation.id,
     ]);

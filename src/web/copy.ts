@@ -207,15 +207,15 @@ export const copy = {
     notFound: 'This conversation is not available to you.',
   },
   leaving: {
-    title: 'Leave or block',
-    leaveRelationship: 'Leave this relationship',
-    leaveCircle: 'Leave this circle',
+    title: 'Leaving or blocking',
+    leaveRelationship: 'I’d like to leave this relationship',
+    leaveCircle: 'I’d like to leave this circle',
     leaveAskRelationship:
-      'Leave this relationship? The other person will see that it is quiet now. You can connect again later, if you both accept a new invitation.',
+      'Leaving this relationship: the other person will see that it is quiet now. You can connect again later, if you both accept a new invitation.',
     leaveAskCircle:
-      'Leave this circle? You will stop seeing its messages. Someone in it can invite you again.',
+      'Leaving this circle: you will stop seeing its messages. Someone in it can invite you again.',
     leaveYes: 'Yes, leave',
-    block: 'Block {name}',
+    block: 'I’d like to block {name}',
     blockAsk:
       '{name} will not be told. Any relationship between you ends, and in circles you share, their messages will be hidden from you. You can unblock them in Settings.',
     blockYes: 'Yes, block',

@@ -314,8 +314,8 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   it('blocking asks first, ends the relationship without telling the other person, and Settings can unblock', async () => {
     await a.goto(conversationUrl);
     await a.getByLabel('Your message').waitFor();
-    await a.getByText('Leave or block').click();
-    await a.getByRole('button', { name: `Block ${peerName}` }).click();
+    await a.getByText('Leaving or blocking').click();
+    await a.getByRole('button', { name: `I’d like to block ${peerName}` }).click();
     const ask = a.getByRole('group', { name: new RegExp(`${peerName} will not be told`) });
     await ask.waitFor();
     await checkPage(a, 'conversation-block-ask');
