@@ -222,6 +222,15 @@ export const copy = {
     stay: 'No, go back',
     blocked: 'You blocked {name}. Their messages are hidden from you here.',
   },
+  notices: {
+    title: 'Mutual',
+    body: 'A new message is waiting for you.',
+    setting: 'Notices of new messages while Mutual is in the background',
+    hint: 'On this device only. A notice never shows what was written or who wrote it, and none come during your quiet hours.',
+    denied:
+      'This browser is set not to show notices from Mutual. You can allow them in its settings for this site.',
+    unsupported: 'This browser cannot show notices.',
+  },
   blocks: {
     title: 'People you blocked',
     none: 'You have not blocked anyone.',
@@ -309,6 +318,7 @@ export const copy = {
   },
   settings: {
     title: 'Settings',
+    notices: 'Notices',
     profile: 'About you',
     pronouns: 'Pronouns (optional)',
     pronounsHint: 'For example she/her or they/them; empty is fine too.',

@@ -261,6 +261,69 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     expect(texts.indexOf('Older note 1')).toBeLessThan(texts.indexOf('Older note 70'));
   }, 60_000);
 
+  it('notices are opt-in, never show the text, and none come during the person’s own quiet hours', async () => {
+    type Recorded = { title: string; body?: string; tag?: string };
+    type Hooks = { __notices: Recorded[]; __hidden: boolean };
+    // A stand-in for the browser's notifications and for a tab out of sight, on both pages.
+    const standIn = () => {
+      const w = window as unknown as Hooks;
+      w.__notices = [];
+      w.__hidden = false;
+      class RecordedNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options: NotificationOptions = {}) {
+          w.__notices.push({ title, body: options.body, tag: options.tag });
+        }
+        close() {}
+      }
+      Object.defineProperty(window, 'Notification', {
+        configurable: true,
+        value: RecordedNotification,
+      });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (w.__hidden ? 'hidden' : 'visible'),
+      });
+    };
+    const notices = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__notices);
+    for (const page of [a, p]) {
+      await page.addInitScript(standIn);
+      await page.goto('/settings');
+      const toggle = page.getByRole('switch', { name: /Notices of new messages/ });
+      expect(await toggle.isChecked()).toBe(false);
+      await page.getByText('Notices of new messages while Mutual is in the background').click();
+      await expect.poll(() => toggle.isChecked()).toBe(true);
+    }
+    await checkPage(p, 'settings-notices');
+    for (const page of [a, p]) {
+      await page.goto(conversationUrl);
+      await page.getByLabel('Your message').waitFor();
+      await page.evaluate(() => {
+        (window as unknown as Hooks).__hidden = true;
+      });
+    }
+    // Robin set quiet hours around now (above): a message from Sam brings Robin no notice.
+    await send(p, 'A note sent during quiet hours.');
+    await waitForText(a, 'A note sent during quiet hours.');
+    await send(a, 'A note for Sam while the tab is away.');
+    await expect.poll(() => notices(p).then((n) => n.length)).toBe(1);
+    const [shown] = await notices(p);
+    expect(shown).toEqual({
+      title: 'Mutual',
+      body: 'A new message is waiting for you.',
+      tag: `mutual-${conversationUrl.split('/').pop()}`,
+    });
+    expect(JSON.stringify(shown)).not.toContain('A note for Sam');
+    await p.waitForTimeout(500);
+    expect(await notices(a)).toEqual([]);
+    for (const page of [a, p])
+      await page.evaluate(() => {
+        (window as unknown as Hooks).__hidden = false;
+      });
+  }, 60_000);
+
   it('signing out in one tab closes that person’s live connection in the other', async () => {
     const second = await p.context().newPage();
     const socket = second.waitForEvent('websocket');

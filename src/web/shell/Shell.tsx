@@ -6,6 +6,7 @@ import { call } from '../api/http.ts';
 import { Button } from '../components/Button.tsx';
 import { copy } from '../copy.ts';
 import { LiveProvider } from '../features/conversation/live-context.tsx';
+import { BackgroundNotices } from '../features/notices/BackgroundNotices.tsx';
 import { t as fourTasksCopy } from '../features/together/copy.ts';
 import { Link, navigate, usePath } from './router.tsx';
 
@@ -68,7 +69,10 @@ export function Shell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="main">
-        <LiveProvider userId={me.data?.user.id}>{children}</LiveProvider>
+        <LiveProvider userId={me.data?.user.id}>
+          {me.data ? <BackgroundNotices me={me.data.user.id} /> : null}
+          {children}
+        </LiveProvider>
       </main>
     </>
   );

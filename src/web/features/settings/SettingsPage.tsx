@@ -1,5 +1,6 @@
 /** Settings: display name and pronouns, what others see, the coach switch, limits per relationship, sessions. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ME_KEY, useMe } from '../../api/account.ts';
 import { call } from '../../api/http.ts';
 import { Button } from '../../components/Button.tsx';
@@ -13,6 +14,7 @@ import { copy, fill } from '../../copy.ts';
 import { BLOCKS_KEY } from '../conversation/LeaveOrBlock.tsx';
 import { Link } from '../../shell/router.tsx';
 import { formValues } from '../account/auth-forms.tsx';
+import { noticePermission, useNoticesEnabled } from '../notices/notices.ts';
 import { useCoachEnabled } from './coach-setting.ts';
 import { SharingSettings } from './SharingSettings.tsx';
 
@@ -69,6 +71,35 @@ function Coach() {
   );
 }
 
+/** Opt-in notices of new messages while the page is out of sight; the browser asks once for permission. */
+function Notices() {
+  const [on, setOn] = useNoticesEnabled();
+  const [permission, setPermission] = useState(noticePermission);
+  const change = async (next: boolean) => {
+    if (next && permission === 'default') {
+      const answer = await Notification.requestPermission();
+      setPermission(answer);
+      if (answer !== 'granted') return;
+    }
+    setOn(next);
+  };
+  return (
+    <section className="card" aria-labelledby="notices-title">
+      <h2 id="notices-title">{copy.settings.notices}</h2>
+      <Toggle
+        isSelected={on && permission === 'granted'}
+        isDisabled={permission === 'denied' || permission === 'unsupported'}
+        onChange={(next) => void change(next)}
+      >
+        {copy.notices.setting}
+      </Toggle>
+      <p className="muted">{copy.notices.hint}</p>
+      {permission === 'denied' ? <Notice>{copy.notices.denied}</Notice> : null}
+      {permission === 'unsupported' ? <Notice>{copy.notices.unsupported}</Notice> : null}
+    </section>
+  );
+}
+
 /** Whom the person blocked, each with an Unblock button. Only they see this list. */
 function BlockedPeople() {
   const client = useQueryClient();
@@ -118,6 +149,7 @@ export function SettingsPage() {
         <div className="stack">
           <Coach />
           <SharingSettings />
+          <Notices />
           <BlockedPeople />
         </div>
       </div>
