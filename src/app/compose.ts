@@ -8,7 +8,7 @@ import { ConversationService } from '../core/conversation.service.ts';
 import type { EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
 import { MessagingService } from '../core/messaging.service.ts';
-import type { Bus, PasswordHasher } from '../core/ports.ts';
+import type { Bus, PasswordHasher, SharedCounter } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
 import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
 import { Argon2Hasher } from '../adapters/crypto/argon2.hasher.ts';
@@ -26,6 +26,8 @@ export interface AppContext {
   clock: Clock;
   db: OpenStore;
   bus: Bus;
+  /** Limit counters shared by every node (with Redis); undefined on one node. */
+  sharedCounter: SharedCounter | undefined;
   events: EventPublisher;
   accounts: AccountService;
   organizations: OrganizationService;
@@ -108,12 +110,14 @@ export async function composeApp(
   });
   const conversations = new ConversationService({ ...runtime, store: db.store });
   const windowMs = config.authLimitWindowMinutes * MINUTE_MS;
+  const sharedCounter = counterOf(bus);
   return {
     config,
     logger,
     clock,
     db,
     bus,
+    sharedCounter,
     events,
     accounts,
     organizations,
@@ -122,14 +126,26 @@ export async function composeApp(
     conversations,
     fourTasks: composeFourTasks(runtime, db.store),
     limits: {
-      authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock),
-      authPerAccount: new RateLimiter(config.authLimitPerAccount, windowMs, clock),
+      authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock, {
+        counter: sharedCounter,
+        name: 'auth-ip',
+      }),
+      authPerAccount: new RateLimiter(config.authLimitPerAccount, windowMs, clock, {
+        counter: sharedCounter,
+        name: 'auth-account',
+      }),
     },
     close: async () => {
       await bus.close();
       await db.close();
     },
   };
+}
+
+/** A bus that can also count for limits across nodes (the Redis bus). */
+function counterOf(bus: Bus): SharedCounter | undefined {
+  const source = bus as Bus & { counter?: () => SharedCounter };
+  return typeof source.counter === 'function' ? source.counter() : undefined;
 }
 
 async function createBus(config: Config): Promise<Bus> {

@@ -126,3 +126,15 @@ export interface Bus {
   subscribe(channel: string, handler: BusHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/**
+ * Hit counts in fixed time windows that every node of an installation shares (Redis), so that a person's
+ * limits hold however many nodes their requests reach. On one node there is none: its own limits are exact.
+ */
+export interface SharedCounter {
+  /**
+   * Counts one hit for `key` in the window of `windowMs` that holds `nowMs`; resolves to the window's count,
+   * or undefined when the counter cannot be reached in time (the node's own limit still holds then).
+   */
+  hit(key: string, windowMs: number, nowMs: number): Promise<number | undefined>;
+}

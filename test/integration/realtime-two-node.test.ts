@@ -102,6 +102,35 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     await a.next('typing', (t) => t.userId === ben.userId);
   });
 
+  it('holds one person’s send limit across both nodes (Redis counts), and their sockets go on', async () => {
+    const [eve, fin] = (await makePeople(setup, 2, 'Eve')) as [TestPerson, TestPerson];
+    const pair = await connectPair(setup, await makeOrg(setup, [eve, fin]), eve, fin);
+    const onA = await open(nodeA, eve);
+    const onB = await open(nodeB, eve);
+    // Each node alone lets 30 through at once (its burst); together they may take burst + 10/s = 40 in
+    // one second. Start early in a second, so that all 70 land in one window.
+    while (Date.now() % 1000 > 50) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 35; i++) {
+      for (const p of [onA, onB])
+        p.send({ type: 'send', conversationId: pair, id: crypto.randomUUID(), text: `quick ${i}` });
+    }
+    const answered = () =>
+      [onA, onB].reduce(
+        (n, p) => n + p.all('ack').length + p.all('error').filter((e) => e.frame === 'send').length,
+        0,
+      );
+    await expect.poll(answered, { timeout: 10_000 }).toBe(70);
+    const acked = onA.all('ack').length + onB.all('ack').length;
+    const limited = [onA, onB].flatMap((p) =>
+      p.all('error').filter((e) => e.code === 'rate_limited' && e.retryAfterMs !== undefined),
+    );
+    expect(acked).toBeLessThanOrEqual(40);
+    expect(acked).toBeGreaterThanOrEqual(30);
+    expect(limited.length).toBe(70 - acked);
+    onA.send({ type: 'ping', ref: 'still-here' });
+    expect(await onA.next('pong')).toEqual({ type: 'pong', ref: 'still-here' });
+  });
+
   it('closes a socket on node A within a second when the session is revoked through node B', async () => {
     const [dee] = await makePeople(setup, 1, 'Dee');
     const d = await open(nodeA, dee!);

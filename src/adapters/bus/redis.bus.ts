@@ -1,6 +1,9 @@
 /** The multi-node bus: Redis pub/sub. It carries hints only; losing one is repaired from the store. */
 import { Redis } from 'ioredis';
-import type { Bus, BusHandler } from '../../core/ports.ts';
+import type { Bus, BusHandler, SharedCounter } from '../../core/ports.ts';
+
+/** How long a limit check waits for Redis before letting the node's own limit decide. */
+const COUNTER_TIMEOUT_MS = 200;
 
 /** Runs a handler so that one that throws cannot break delivery to the others. */
 export function safely<T>(handler: (value: T) => void, value: T): void {
@@ -75,6 +78,34 @@ export class RedisBus implements Bus {
     const bus = new RedisBus(pub, sub, `${name}-sub`);
     await Promise.all([pub.connect(), sub.connect()]);
     return bus;
+  }
+
+  /** Limit counters on the publishing connection: INCR plus an expiry, one round trip per hit. */
+  counter(): SharedCounter {
+    return {
+      hit: async (key, windowMs, nowMs) => {
+        const name = `mutual:rate:${key}:${windowMs}:${Math.floor(nowMs / windowMs)}`;
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const reply = await Promise.race([
+            this.pub
+              .multi()
+              .incr(name)
+              .pexpire(name, windowMs * 2)
+              .exec(),
+            new Promise<undefined>((resolve) => {
+              timer = setTimeout(() => resolve(undefined), COUNTER_TIMEOUT_MS);
+            }),
+          ]);
+          const count = reply?.[0]?.[1];
+          return typeof count === 'number' ? count : undefined;
+        } catch {
+          return undefined;
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    };
   }
 
   async publish(channel: string, message: unknown): Promise<void> {

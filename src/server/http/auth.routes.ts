@@ -15,9 +15,9 @@ import {
   writeSessionCookie,
 } from './session-cookie.ts';
 
-/** Counts an attempt against `limiter`; over the limit it throws a 429 with Retry-After. */
-export function limit(limiter: RateLimiter, key: string): void {
-  const decision = limiter.hit(key);
+/** Counts an attempt against `limiter` (on every node); over the limit it throws a 429 with Retry-After. */
+export async function limit(limiter: RateLimiter, key: string): Promise<void> {
+  const decision = await limiter.hitEverywhere(key);
   if (!decision.allowed) {
     throw new DomainError(
       'rate_limited',
@@ -32,8 +32,8 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { accounts, organizations, limits, config } = ctx;
 
   register(app, r.signUp, async ({ body, c }) => {
-    limit(limits.authPerIp, `ip:${c.get('ip')}`);
-    limit(limits.authPerAccount, `sign-up:${normalizeLogin(body.login)}`);
+    await limit(limits.authPerIp, `ip:${c.get('ip')}`);
+    await limit(limits.authPerAccount, `sign-up:${normalizeLogin(body.login)}`);
     const issued = await accounts.signUp(body, { userAgent: c.req.header('user-agent') });
     writeSessionCookie(
       c,
@@ -45,8 +45,8 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.signIn, async ({ body, c }) => {
-    limit(limits.authPerIp, `ip:${c.get('ip')}`);
-    limit(limits.authPerAccount, `login:${normalizeLogin(body.login)}`);
+    await limit(limits.authPerIp, `ip:${c.get('ip')}`);
+    await limit(limits.authPerAccount, `login:${normalizeLogin(body.login)}`);
     const issued = await accounts.signIn(
       body,
       { userAgent: c.req.header('user-agent') },

@@ -15,7 +15,10 @@ export const HTTP_MESSAGE_WRITES_PER_MINUTE = 300;
 
 export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   const { messaging, conversations } = ctx;
-  const writes = new RateLimiter(HTTP_MESSAGE_WRITES_PER_MINUTE, MINUTE_MS, ctx.clock);
+  const writes = new RateLimiter(HTTP_MESSAGE_WRITES_PER_MINUTE, MINUTE_MS, ctx.clock, {
+    counter: ctx.sharedCounter,
+    name: 'http-writes',
+  });
 
   register(app, r.listConversations, async ({ auth }) => ({
     conversations: (await messaging.listConversations(auth.user.id)).map(presentSummary),
@@ -31,7 +34,7 @@ export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.postMessage, async ({ auth, params, body, c }) => {
-    limit(writes, auth.user.id);
+    await limit(writes, auth.user.id);
     const result = await messaging.post(auth.user.id, {
       conversationId: params.conversationId,
       ...body,
@@ -45,7 +48,7 @@ export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.editMessage, async ({ auth, params, body }) => {
-    limit(writes, auth.user.id);
+    await limit(writes, auth.user.id);
     return presentMessage(
       await messaging.edit(auth.user.id, {
         conversationId: params.conversationId,
@@ -56,7 +59,7 @@ export function conversationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.deleteMessage, async ({ auth, params }) => {
-    limit(writes, auth.user.id);
+    await limit(writes, auth.user.id);
     return presentMessage(
       await messaging.remove(auth.user.id, {
         conversationId: params.conversationId,

@@ -14,7 +14,7 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   register(app, r.setupStatus, async () => ({ needed: await organizations.isSetupNeeded() }));
 
   register(app, r.setup, async ({ body, c }) => {
-    limit(limits.authPerIp, `ip:${c.get('ip')}`);
+    await limit(limits.authPerIp, `ip:${c.get('ip')}`);
     if (!(await organizations.isSetupNeeded())) {
       return c.json(
         {
@@ -81,7 +81,7 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   });
 
   register(app, r.previewInvitation, async ({ params, c }) => {
-    limit(limits.authPerIp, `invite:${c.get('ip')}`);
+    await limit(limits.authPerIp, `invite:${c.get('ip')}`);
     const p = await organizations.preview(params.token);
     return { orgName: p.orgName, expiresAt: p.expiresAt.toISOString(), status: p.status };
   });

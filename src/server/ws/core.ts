@@ -2,7 +2,8 @@
 import type { Logger } from '../../app/logger.ts';
 import type { MessagingApi } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
-import type { Bus } from '../../core/ports.ts';
+import type { Bus, SharedCounter } from '../../core/ports.ts';
+import { sharedHit } from '../../core/rate-limiter.ts';
 import type { Clock } from '../../lib/clock.ts';
 import type { Connection } from './connection.ts';
 import { Hub } from './hub.ts';
@@ -15,13 +16,27 @@ export interface GatewayOptions {
   heartbeatMs: number;
   /** Frames of any kind per socket. */
   connectionRate: Rate;
-  /** Sends, edits and deletes per person across their sockets on this node. */
+  /**
+   * Sends, edits and deletes per person across their sockets on this node; with a shared counter (Redis),
+   * also across all nodes: at most `burst + perSecond` in any one-second window.
+   */
   personRate: Rate;
   /** Frames refused for rate between two heartbeats before the socket is closed (4008). */
   closeAfterRefused: number;
   /** At most one typing event per socket and conversation this often. */
   typingEveryMs: number;
 }
+
+const tooFast = (seconds: number) =>
+  new DomainError(
+    'rate_limited',
+    'You are sending faster than we can take. Please slow down.',
+    undefined,
+    seconds,
+  );
+
+/** The window of the person limit that all nodes share. */
+const SHARED_WINDOW_MS = 1_000;
 
 export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
   heartbeatMs: 25_000,
@@ -43,6 +58,7 @@ export class GatewayCore {
     readonly clock: Clock,
     readonly options: GatewayOptions,
     node: string,
+    private readonly shared: SharedCounter | undefined = undefined,
   ) {
     this.hub = new Hub(messaging, logger);
     this.presence = new PresenceTable(node, bus);
@@ -58,16 +74,20 @@ export class GatewayCore {
   }
 
   /** Throws rate_limited when the person sends faster than allowed. */
-  limitPerson(conn: Connection): void {
+  async limitPerson(conn: Connection): Promise<void> {
     const waitMs = this.personBuckets.take(conn.userId);
-    if (waitMs > 0) {
-      throw new DomainError(
-        'rate_limited',
-        'You are sending faster than we can take. Please slow down.',
-        undefined,
-        Math.ceil(waitMs / 1000),
-      );
-    }
+    if (waitMs > 0) throw tooFast(Math.ceil(waitMs / 1000));
+    // On one node the bucket above is exact; with several, the shared window also holds.
+    if (!this.shared) return;
+    const { perSecond, burst } = this.options.personRate;
+    const waitSeconds = await sharedHit(
+      this.shared,
+      `ws-person:${conn.userId}`,
+      burst + perSecond,
+      SHARED_WINDOW_MS,
+      this.clock.now().getTime(),
+    );
+    if (waitSeconds > 0) throw tooFast(waitSeconds);
   }
 
   /** Shows or hides the person's presence, announcing the change on the bus. */

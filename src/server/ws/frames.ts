@@ -103,7 +103,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       });
       return;
     case 'send': {
-      core.limitPerson(conn);
+      await core.limitPerson(conn);
       // Local sockets get the new message from the node's cache, not from a read of the store.
       const result = await api!.post(
         conn.userId,
@@ -137,7 +137,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       return;
     }
     case 'edit': {
-      core.limitPerson(conn);
+      await core.limitPerson(conn);
       const m = await api!.edit(conn.userId, {
         conversationId: frame.conversationId,
         id: frame.id,
@@ -147,7 +147,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       return;
     }
     case 'delete': {
-      core.limitPerson(conn);
+      await core.limitPerson(conn);
       const m = await api!.remove(conn.userId, {
         conversationId: frame.conversationId,
         id: frame.id,

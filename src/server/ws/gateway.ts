@@ -71,6 +71,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     ctx.clock,
     options,
     newId(),
+    ctx.sharedCounter,
   );
   const wss = new WebSocketServer({
     noServer: true,
