@@ -78,6 +78,7 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
     case 'read.updated': {
       const p = envelope.payload as DomainEventMap['read.updated'];
       for (const conn of hub.ofConversation(p.conversationId)) {
+        if (conn.hides.has(p.userId)) continue;
         conn.send({
           type: 'read.updated',
           conversationId: p.conversationId,
