@@ -2,33 +2,14 @@
  * Notices of new messages while Mutual is in the background: opt-in per device, never with what was written,
  * and never during the person's own quiet hours in that conversation (their limits, IPS.md: consent first).
  */
-import { useSyncExternalStore } from 'react';
-
-const KEY = 'mutual.notices';
-const listeners = new Set<() => void>();
-
-export function setNoticesEnabled(on: boolean): void {
-  localStorage.setItem(KEY, on ? 'on' : 'off');
-  listeners.forEach((l) => l());
-}
+import { deviceSetting } from '../../api/device-setting.ts';
 
 /** Off until the person turns it on. */
-export function areNoticesEnabled(): boolean {
-  return localStorage.getItem(KEY) === 'on';
-}
+const notices = deviceSetting('mutual.notices', false);
 
-export function useNoticesEnabled(): [boolean, (on: boolean) => void] {
-  const on = useSyncExternalStore((l) => {
-    listeners.add(l);
-    const storage = (e: StorageEvent) => e.key === KEY && l();
-    window.addEventListener('storage', storage);
-    return () => {
-      listeners.delete(l);
-      window.removeEventListener('storage', storage);
-    };
-  }, areNoticesEnabled);
-  return [on, setNoticesEnabled];
-}
+export const setNoticesEnabled = notices.set;
+export const areNoticesEnabled = notices.get;
+export const useNoticesEnabled = notices.use;
 
 /** The conversations whose unread count went up since the last list; none on the first list. */
 export function newlyUnread(
