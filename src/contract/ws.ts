@@ -33,8 +33,20 @@ const Text = z
   .min(1, 'A message needs some text.')
   .max(WS_MAX_TEXT, `Please keep a message to ${WS_MAX_TEXT} characters or fewer.`);
 
+/**
+ * When a client last knew a conversation to be up to date: the `at` of the `subscribed` frame it got. On
+ * resume the server also sends `message.updated` for messages up to `lastSeq` edited or deleted since.
+ */
+const ChangedSince = z.iso.datetime({
+  message: 'Must be an ISO 8601 time in UTC, like a subscribed frame’s "at".',
+});
+
 /** A conversation the client already has up to `lastSeq` (0 when it has nothing yet). */
-export const ResumePoint = z.object({ conversationId: Id, lastSeq: Seq });
+export const ResumePoint = z.object({
+  conversationId: Id,
+  lastSeq: Seq,
+  changedSince: ChangedSince.optional(),
+});
 export type ResumePoint = z.infer<typeof ResumePoint>;
 
 /** Every frame a client may send. */
@@ -47,7 +59,13 @@ export const ClientFrame = z.discriminatedUnion('type', [
     presence: z.enum(['visible', 'hidden']).optional(),
   }),
   /** Receive a conversation live; with `lastSeq`, first receive everything after it from the store. */
-  z.object({ type: z.literal('subscribe'), ref: Ref, conversationId: Id, lastSeq: Seq.optional() }),
+  z.object({
+    type: z.literal('subscribe'),
+    ref: Ref,
+    conversationId: Id,
+    lastSeq: Seq.optional(),
+    changedSince: ChangedSince.optional(),
+  }),
   z.object({ type: z.literal('unsubscribe'), ref: Ref, conversationId: Id }),
   /** Post a message; `id` is made by the client (UUIDv7) and makes a retry safe. */
   z.object({ type: z.literal('send'), ref: Ref, conversationId: Id, id: Id, text: Text }),
@@ -93,8 +111,17 @@ export const ServerFrame = z.discriminatedUnion('type', [
     heartbeatMs: z.number().int(),
     limits: z.object({ framesPerSecond: z.number(), maxPayload: z.number(), maxText: z.number() }),
   }),
-  /** The conversation is live on this socket; every message up to `seq` has been sent. */
-  z.object({ type: z.literal('subscribed'), ref: Ref, conversationId: z.string(), seq: Seq }),
+  /**
+   * The conversation is live on this socket; every message up to `seq` has been sent, in its latest
+   * version as of `at` (server time). Keep `at` to resume with `changedSince`.
+   */
+  z.object({
+    type: z.literal('subscribed'),
+    ref: Ref,
+    conversationId: z.string(),
+    seq: Seq,
+    at: z.string(),
+  }),
   /** No more frames for the conversation. `access_lost`: the person left, was removed or can no longer see it. */
   z.object({
     type: z.literal('unsubscribed'),

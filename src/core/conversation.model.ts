@@ -74,6 +74,17 @@ export interface MessagingApi {
    * node can cache them for every reader; `page` (HTTP) applies it itself.
    */
   hiddenAuthors(userId: string): Promise<ReadonlySet<string>>;
+  /**
+   * Messages with seq ≤ upToSeq edited or deleted at or after `since`, in order, at most `limit`: what a
+   * resuming reader missed of messages it already had.
+   */
+  changedSince(
+    userId: string,
+    conversationId: string,
+    upToSeq: number,
+    since: Date,
+    limit: number,
+  ): Promise<Message[]>;
   /** Messages with seq > afterSeq, in order, at most `limit` (catch-up after reconnect). */
   since(
     userId: string,

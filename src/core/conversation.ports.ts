@@ -133,6 +133,13 @@ export interface MessageRepo {
   listAfter(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   /** seq < beforeSeq, the newest `limit` of them, ascending. */
   listBefore(conversationId: string, beforeSeq: number, limit: number): Promise<Message[]>;
+  /** seq ≤ upToSeq, edited or deleted at or after `since`, ascending, at most `limit`. */
+  listChangedSince(
+    conversationId: string,
+    upToSeq: number,
+    since: Date,
+    limit: number,
+  ): Promise<Message[]>;
   update(id: string, patch: Pick<Message, 'text' | 'editedAt' | 'deletedAt'>): Promise<void>;
 }
 

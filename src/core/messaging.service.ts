@@ -103,6 +103,23 @@ export class MessagingService implements MessagingApi {
     return new Set(await this.deps.store.blocks.blockedBy(userId));
   }
 
+  async changedSince(
+    userId: string,
+    conversationId: string,
+    upToSeq: number,
+    since: Date,
+    limit: number,
+  ): Promise<Message[]> {
+    const { store } = this.deps;
+    await requireAccess(store, userId, conversationId);
+    return store.messages.listChangedSince(
+      conversationId,
+      seqParam('upTo', upToSeq),
+      since,
+      pageSize(limit),
+    );
+  }
+
   async since(
     userId: string,
     conversationId: string,

@@ -396,6 +396,61 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     );
   });
 
+  it('on resume with changedSince, sends the edits and deletes made meanwhile to messages the client had', async () => {
+    const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
+    const a = await connect(ana);
+    const b = await connect(ben);
+    const { at } = await a.subscribe(circle);
+    await b.subscribe(circle);
+    expect(Number.isNaN(Date.parse(at))).toBe(false);
+    const first = await b.post(circle, 'the first version');
+    const second = await b.post(circle, 'soon removed');
+    const third = await b.post(circle, 'left alone');
+    await a.next('message', (m) => m.message.seq === third.seq);
+    a.ws.terminate();
+    await a.closed;
+
+    // While Ana is away, Ben edits one message and deletes another.
+    b.send({
+      type: 'edit',
+      ref: 'e',
+      conversationId: circle,
+      id: first.id,
+      text: 'the second version',
+    });
+    await b.next('message.updated', (u) => u.ref === 'e');
+    b.send({ type: 'delete', ref: 'd', conversationId: circle, id: second.id });
+    await b.next('message.updated', (u) => u.ref === 'd');
+
+    const again = await connect(ana);
+    again.send({ type: 'subscribe', conversationId: circle, lastSeq: third.seq, changedSince: at });
+    await again.next('subscribed', (f) => f.conversationId === circle);
+    await expect.poll(() => again.all('message.updated').length).toBe(2);
+    const updates = again.all('message.updated').map((u) => u.message);
+    expect(updates.map((m) => [m.seq, m.text, m.deletedAt !== null])).toEqual([
+      [first.seq, 'the second version', false],
+      [second.seq, '', true],
+    ]);
+    expect(again.all('message')).toEqual([]);
+
+    // Without changedSince nothing is replayed; a malformed one is named.
+    const plain = await connect(ana);
+    await plain.subscribe(circle, third.seq);
+    plain.send({ type: 'ping', ref: 'p' });
+    await plain.next('pong');
+    expect(plain.all('message.updated')).toEqual([]);
+    plain.send({
+      type: 'subscribe',
+      ref: 'bad',
+      conversationId: circle,
+      lastSeq: 1,
+      changedSince: 'yesterday',
+    });
+    const refused = await plain.next('error', (e) => e.ref === 'bad');
+    expect(refused).toMatchObject({ code: 'invalid_frame' });
+    expect(refused.message).toMatch(/changedSince/);
+  });
+
   it('relays edits and deletes, shared read markers, typing (throttled) and presence', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
     const b = await connect(ben);

@@ -85,6 +85,25 @@ export class MessageStore implements MessageRepo {
     return rows.map(toMessage).reverse();
   }
 
+  async listChangedSince(
+    conversationId: string,
+    upToSeq: number,
+    since: Date,
+    limit: number,
+  ): Promise<Message[]> {
+    const at = ts(since);
+    const rows = await this.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '<=', upToSeq)
+      .where((eb) => eb.or([eb('edited_at', '>=', at), eb('deleted_at', '>=', at)]))
+      .orderBy('seq', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map(toMessage);
+  }
+
   async update(id: string, patch: Pick<Message, 'text' | 'editedAt' | 'deletedAt'>): Promise<void> {
     await this.db
       .updateTable('messages')

@@ -24,6 +24,8 @@ export interface Subscription {
   closed: boolean;
   /** `subscribed` has been sent (after the first catch-up). */
   announced: boolean;
+  /** Server time when this subscription (or its latest re-subscribe) began: `subscribed.at`. */
+  at: string;
   ref: string | undefined;
   /** When this socket last forwarded a typing event here (throttle). */
   typingAt: number;
@@ -92,8 +94,10 @@ export function newSubscription(
   conversationId: string,
   delivered: number,
   ref: string | undefined,
+  at: string,
 ): Subscription {
   return {
+    at,
     conversationId,
     delivered,
     target: delivered,

@@ -60,7 +60,7 @@ export class GatewayCore {
     node: string,
     private readonly shared: SharedCounter | undefined = undefined,
   ) {
-    this.hub = new Hub(messaging, logger);
+    this.hub = new Hub(messaging, logger, clock);
     this.presence = new PresenceTable(node, bus);
     this.personBuckets = new KeyedBuckets(options.personRate, clock);
   }

@@ -77,12 +77,19 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
           ref: frame.ref,
           conversationId: point.conversationId,
           lastSeq: point.lastSeq,
+          ...(point.changedSince ? { changedSince: point.changedSince } : {}),
         });
       }
       return;
     case 'subscribe':
       await api!.requireMember(conn.userId, frame.conversationId);
-      await core.hub.subscribe(conn, frame.conversationId, frame.lastSeq, frame.ref);
+      await core.hub.subscribe(
+        conn,
+        frame.conversationId,
+        frame.lastSeq,
+        frame.ref,
+        frame.changedSince,
+      );
       for (const userId of core.presence.onlineIn(frame.conversationId)) {
         if (userId !== conn.userId && !conn.hides.has(userId))
           conn.send({

@@ -5,6 +5,7 @@
  * Membership is checked at subscribe and on every store read; access_lost events end subscriptions.
  */
 import type { Logger } from '../../app/logger.ts';
+import type { Clock } from '../../lib/clock.ts';
 import { type Message, type MessagingApi, asSeenBy } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentMessage } from '../http/conversation.presenters.ts';
@@ -17,6 +18,8 @@ const PAGE = 200;
 const MAX_SEQ = 2 ** 31 - 1;
 /** How long to wait before reading again after the store failed (e.g. the database restarting). */
 const RETRY_MS = 1000;
+/** Resuming replays edits from this much before `changedSince`, in case the nodes' clocks differ a little. */
+const CLOCK_MARGIN_MS = 60_000;
 
 /** A stored message as it goes on the wire (the same presenter as HTTP). */
 export const wireMessage = presentMessage;
@@ -51,6 +54,7 @@ export class Hub {
   constructor(
     private readonly messaging: () => MessagingApi | undefined,
     private readonly logger: Logger,
+    private readonly clock: Clock,
   ) {}
 
   add(conn: Connection): void {
@@ -86,23 +90,35 @@ export class Hub {
 
   /**
    * Subscribes after the caller checked membership. With `lastSeq`, everything after it is sent first;
-   * without, delivery starts after the conversation's current last message.
+   * without, delivery starts after the conversation's current last message. With `changedSince` too,
+   * messages up to `lastSeq` edited or deleted since then come as `message.updated`.
    */
   async subscribe(
     conn: Connection,
     conversationId: string,
     lastSeq: number | undefined,
     ref?: string,
+    changedSince?: string,
   ): Promise<void> {
     const api = this.messaging();
     if (!api) return;
+    const at = this.clock.now().toISOString();
     const existing = conn.subs.get(conversationId);
     if (existing) {
       // A repeated subscribe catches up and re-announces; it never re-sends what this socket already has.
       existing.ref = ref;
+      existing.at = at;
       existing.announced = false;
       existing.catchingUp = true;
       this.pump(conn, existing);
+      if (lastSeq !== undefined && changedSince)
+        await this.replayChanges(
+          api,
+          conn,
+          existing,
+          Math.min(lastSeq, existing.delivered),
+          changedSince,
+        );
       return;
     }
     let start = lastSeq;
@@ -111,10 +127,29 @@ export class Hub {
       start = last[0]?.seq ?? 0;
     }
     if (conn.closed || conn.subs.has(conversationId)) return;
-    const sub = newSubscription(conversationId, start, ref);
+    const sub = newSubscription(conversationId, start, ref, at);
     conn.subs.set(conversationId, sub);
     addTo(this.byConversation, conversationId, conn);
     this.pump(conn, sub);
+    // Registered first, so an edit from now on also arrives live; this read covers the time before.
+    if (lastSeq !== undefined && changedSince)
+      await this.replayChanges(api, conn, sub, lastSeq, changedSince);
+  }
+
+  /** Sends `message.updated` for messages up to `upToSeq` edited or deleted since `changedSince`. */
+  private async replayChanges(
+    api: MessagingApi,
+    conn: Connection,
+    sub: Subscription,
+    upToSeq: number,
+    changedSince: string,
+  ): Promise<void> {
+    const since = new Date(new Date(changedSince).getTime() - CLOCK_MARGIN_MS);
+    const changed = await api.changedSince(conn.userId, sub.conversationId, upToSeq, since, PAGE);
+    for (const m of changed) {
+      if (sub.closed) return;
+      conn.send({ type: 'message.updated', message: wireMessageFor(conn, m) });
+    }
   }
 
   unsubscribe(conn: Connection, conversationId: string): boolean {
@@ -270,6 +305,7 @@ export class Hub {
           ref: sub.ref,
           conversationId: sub.conversationId,
           seq: sub.delivered,
+          at: sub.at,
         });
       }
     } catch (error) {

@@ -145,12 +145,14 @@ export class Live {
     this.stores.get(conversationId)?.clearPresence();
     const store = this.stores.get(conversationId)?.get();
     const lastSeq = store?.loaded ? store.lastSeq : undefined;
+    const changedSince = this.stores.get(conversationId)?.syncedAt;
     if (
       this.realtime.send({
         type: 'subscribe',
         conversationId,
         ref: conversationId,
         ...(lastSeq !== undefined ? { lastSeq } : {}),
+        ...(lastSeq !== undefined && changedSince ? { changedSince } : {}),
       })
     ) {
       // Marked at once so a second call on this connection does not subscribe twice; `subscribed` flushes.
@@ -185,6 +187,7 @@ export class Live {
   private handle(f: ServerFrame): void {
     switch (f.type) {
       case 'subscribed':
+        this.store(f.conversationId).syncedAt = f.at;
         this.subscribedOn.set(f.conversationId, this.realtime.connection);
         this.flush(f.conversationId);
         return;

@@ -25,6 +25,11 @@ const TYPING_SHOWN_MS = 6_000;
 
 export class ConversationStore {
   private state: ConversationState = EMPTY;
+  /**
+   * The server's `at` from the last `subscribed`: everything up to `lastSeq` was current then, so a resume
+   * asks for what changed since (edits and deletes made while this tab was away).
+   */
+  syncedAt: string | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly typingUntil = new Map<string, number>();
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
