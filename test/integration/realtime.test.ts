@@ -387,9 +387,15 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     const list = await srv.ctx.messaging.listConversations(hal.userId);
     expect(list.find((c) => c.id === circle)?.unread).toBe(0);
 
-    // Unblocking shows her messages again.
+    // Unblocking shows her messages again, and her presence.
+    const fromUnblock = h.frames.length;
     await srv.ctx.connections.unblock(hal.userId, ivy.userId);
     await h.next('block.changed', (f) => f.userId === ivy.userId && !f.blocked, 1000);
+    await h.wait(
+      (f) => f.type === 'presence' && f.userId === ivy.userId && f.online,
+      1000,
+      fromUnblock,
+    );
     const again = await i.post(circle, 'said after the unblock');
     expect((await h.next('message', (m) => m.message.seq === again.seq)).message.text).toBe(
       'said after the unblock',

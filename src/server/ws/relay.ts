@@ -95,6 +95,12 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       for (const conn of hub.ofUser(p.blockerId)) {
         conn.setHidden(p.otherId, p.blocked);
         conn.send({ type: 'block.changed', userId: p.otherId, blocked: p.blocked });
+        if (p.blocked) continue;
+        // Unblocked: where they are online now, say so again (the block had kept it back).
+        for (const conversationId of conn.subs.keys()) {
+          if (core.presence.onlineIn(conversationId).includes(p.otherId))
+            conn.send({ type: 'presence', conversationId, userId: p.otherId, online: true });
+        }
       }
       return;
     }
