@@ -381,6 +381,10 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await a.getByRole('button', { name: `I’d like to block ${peerName}` }).click();
     const ask = a.getByRole('group', { name: new RegExp(`${peerName} will not be told`) });
     await ask.waitFor();
+    // The keyboard is not left behind on a button that went away: focus is on the safe choice.
+    await expect
+      .poll(() => a.evaluate(() => document.activeElement?.textContent))
+      .toBe('No, go back');
     await checkPage(a, 'conversation-block-ask');
     await ask.getByRole('button', { name: 'Yes, block' }).click();
     await a.getByRole('heading', { name: 'Home', level: 1 }).waitFor();

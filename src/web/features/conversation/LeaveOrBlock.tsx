@@ -72,7 +72,8 @@ export function LeaveOrBlock({
           >
             {asking.what === 'leave' ? copy.leaving.leaveYes : copy.leaving.blockYes}
           </Button>
-          <Button variant="plain" onPress={() => setAsking(null)}>
+          {/* Focus lands on the safe choice, so a keyboard user is not left on a button that is gone. */}
+          <Button variant="plain" autoFocus onPress={() => setAsking(null)}>
             {copy.leaving.stay}
           </Button>
           <FormError error={leave.error ?? block.error} />
