@@ -61,12 +61,13 @@ export interface MessagingApi {
   /**
    * Stores the message under its client id with the next seq in one transaction; idempotent by id.
    * `onStored` sees a newly stored message right after the commit, before the hint goes out, so the
-   * caller's node can hand it to its own readers without reading it back.
+   * caller's node can hand it to its own readers without reading it back; for a circle, with who was a
+   * member when it was stored (someone who left a moment before must not get it from that node's cache).
    */
   post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
-    onStored?: (message: Message) => void,
+    onStored?: (message: Message, audience?: readonly string[]) => void,
   ): Promise<PostResult>;
   /**
    * The people whose messages `userId` does not see (those they blocked): the gateway keeps this per socket

@@ -110,6 +110,8 @@ export interface ConversationMemberRepo {
    * blocked the other: in a relationship, whether a message can go out.
    */
   hasOpenPeer(conversationId: string, userId: string): Promise<boolean>;
+  /** The ids of the current members who still belong to the organization (who may read it now). */
+  activeUserIds(conversationId: string): Promise<string[]>;
   /** findActive, together with the conversation's record (one read for the access check). */
   findAccess(
     conversationId: string,

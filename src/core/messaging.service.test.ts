@@ -110,6 +110,25 @@ describe('MessagingService', () => {
     expect(order).toEqual(['stored', 'hint']);
   });
 
+  it('gives onStored, for a circle, who was a member when the message was stored', async () => {
+    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Audience' });
+    for (const p of [b, c]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    const seen: Array<readonly string[] | undefined> = [];
+    const record = (_m: unknown, audience?: readonly string[]) => void seen.push(audience);
+    await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' }, record);
+    await app.ctx.connections.leave(c, circle.id);
+    await svc.post(a, { conversationId: circle.id, id: newId(), text: 'after one left' }, record);
+    await svc.post(a, { conversationId: rel, id: newId(), text: 'in a relationship' }, record);
+    expect(seen.map((ids) => ids && [...ids].sort())).toEqual([
+      [a, b, c].sort(),
+      [a, b].sort(),
+      undefined,
+    ]);
+  });
+
   it('refuses an id already used by another person or in another conversation', async () => {
     const id = newId();
     await svc.post(a, { conversationId: rel, id, text: 'hello' });

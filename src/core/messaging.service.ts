@@ -42,12 +42,13 @@ export class MessagingService implements MessagingApi {
   async post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
-    onStored?: (message: Message) => void,
+    onStored?: (message: Message, audience?: readonly string[]) => void,
   ): Promise<PostResult> {
     const { store, clock, events } = this.deps;
     const id = checkMessageId(input.id);
     const text = checkMessageText(input.text);
     let result: PostResult;
+    let audience: string[] | undefined;
     try {
       result = await store.transaction(async (tx) => {
         const { conversation } = await requireAccess(tx, userId, input.conversationId);
@@ -77,6 +78,9 @@ export class MessagingService implements MessagingApi {
         // back to give the seq back, then hand back the original below.
         if (!(await tx.messages.insertIfNew(message))) throw new IdTaken();
         await tx.conversationMembers.markRead(conversation.id, userId, seq);
+        // In a relationship a post needs both people still in it (canPost); in a circle, read who is.
+        if (conversation.kind === 'circle')
+          audience = await tx.conversationMembers.activeUserIds(conversation.id);
         return { message, duplicate: false };
       });
     } catch (error) {
@@ -87,7 +91,7 @@ export class MessagingService implements MessagingApi {
     }
     if (!result.duplicate) {
       const { message } = result;
-      onStored?.(message);
+      onStored?.(message, audience);
       await announce(() =>
         events.publish('message.posted', {
           conversationId: message.conversationId,

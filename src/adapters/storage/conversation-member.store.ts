@@ -59,6 +59,10 @@ const access = prepare((db, a: MemberKey) =>
     .where('m.user_id', '=', a.userId),
 );
 
+const activeIds = prepare((db, a: { conversationId: string }) =>
+  currentMembers(db, a.conversationId).select('m.user_id'),
+);
+
 // Another current member, still in the organization, with no block between the two either way.
 const openPeer = prepare((db, a: MemberKey) =>
   currentMembers(db, a.conversationId)
@@ -160,6 +164,11 @@ export class ConversationMemberStore implements ConversationMemberRepo {
         last_activity_at: row.c_last_activity_at,
       }),
     };
+  }
+
+  async activeUserIds(conversationId: string): Promise<string[]> {
+    const { rows } = await activeIds.run(this.db, { conversationId });
+    return rows.map((r) => r.user_id);
   }
 
   async hasOpenPeer(conversationId: string, userId: string): Promise<boolean> {

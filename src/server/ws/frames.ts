@@ -115,7 +115,7 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       const result = await api!.post(
         conn.userId,
         { conversationId: frame.conversationId, id: frame.id, text: frame.text },
-        (stored) => core.hub.remember(stored),
+        (stored, audience) => core.hub.remember(stored, audience),
       );
       const { message } = result;
       conn.send({

@@ -50,6 +50,8 @@ export class Hub {
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly feed = new FeedCache();
   private readonly frames = new WeakMap<Message, string>();
+  /** For circle messages posted on this node: who was a member when each was stored. */
+  private readonly audiences = new WeakMap<Message, ReadonlySet<string>>();
 
   constructor(
     private readonly messaging: () => MessagingApi | undefined,
@@ -166,9 +168,15 @@ export class Hub {
     if (!this.byConversation.has(conversationId)) this.feed.forget(conversationId);
   }
 
-  /** A message just posted on this node: local sockets get it without reading the store again. */
-  remember(message: Message): void {
-    if (this.byConversation.has(message.conversationId)) this.feed.remember(message);
+  /**
+   * A message just posted on this node: local sockets get it without reading the store again. With
+   * `audience`, a socket whose person is not in it (they left before it was stored, and the event saying
+   * so has not reached this node yet) loses the subscription instead of getting the message.
+   */
+  remember(message: Message, audience?: readonly string[]): void {
+    if (!this.byConversation.has(message.conversationId)) return;
+    if (audience) this.audiences.set(message, new Set(audience));
+    this.feed.remember(message);
   }
 
   /** A hint: conversation reached `seq`. Wakes every local subscriber that is behind. */
@@ -264,6 +272,10 @@ export class Hub {
     let sent = 0;
     for (const m of cached) {
       if (sub.closed || m.seq !== sub.delivered + 1) break;
+      if (this.audiences.get(m)?.has(conn.userId) === false) {
+        this.dropAccess(conn, conversationId);
+        break;
+      }
       conn.sendText(this.frameOf(conn, m));
       sub.delivered = m.seq;
       sent += 1;
@@ -277,6 +289,7 @@ export class Hub {
     try {
       while (!sub.closed && (sub.catchingUp || sub.delivered < sub.target)) {
         if (!sub.catchingUp && (await this.fromFeed(api, conn, sub))) continue;
+        if (sub.closed) return;
         sub.catchingUp = false;
         const batch = await api.since(conn.userId, sub.conversationId, sub.delivered, PAGE);
         if (this.byConversation.has(sub.conversationId))

@@ -1,0 +1,84 @@
+import pino from 'pino';
+import type { WebSocket } from 'ws';
+import { describe, expect, it } from 'vitest';
+import type { ServerFrame } from '../../contract/ws.ts';
+import type { Message, MessagingApi } from '../../core/conversation.model.ts';
+import { ManualClock } from '../../lib/clock.ts';
+import { Connection } from './connection.ts';
+import { Hub } from './hub.ts';
+import { fullBucket } from './rate.ts';
+
+/** A socket that records what it is sent. */
+function socketFor(userId: string, id: number): { conn: Connection; frames: ServerFrame[] } {
+  const frames: ServerFrame[] = [];
+  const ws = {
+    OPEN: 1,
+    readyState: 1,
+    bufferedAmount: 0,
+    send: (text: string) => void frames.push(JSON.parse(text) as ServerFrame),
+    close: () => undefined,
+  } as unknown as WebSocket;
+  const conn = new Connection(
+    id,
+    ws,
+    userId,
+    `session-${id}`,
+    Infinity,
+    fullBucket({ perSecond: 1, burst: 1 }, 0),
+  );
+  return { conn, frames };
+}
+
+// The store holds nothing older: every socket starts at seq 0 and is then fed from the node's cache.
+const store = {
+  since: async () => [],
+  before: async () => [],
+  changedSince: async () => [],
+} as unknown as MessagingApi;
+
+const message = (seq: number): Message => ({
+  id: `018f0000-0000-7000-8000-00000000000${seq}`,
+  conversationId: 'circle',
+  seq,
+  authorId: 'ann',
+  text: `note ${seq}`,
+  createdAt: new Date('2026-01-01T10:00:00Z'),
+  editedAt: null,
+  deletedAt: null,
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('Hub', () => {
+  it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {
+    const hub = new Hub(() => store, pino({ level: 'silent' }), new ManualClock());
+    const bob = socketFor('bob', 1);
+    const cy = socketFor('cy', 2);
+    for (const s of [bob, cy]) {
+      hub.add(s.conn);
+      await hub.subscribe(s.conn, 'circle', 0);
+    }
+    await settle();
+    // Cy left a moment before this was stored; the event saying so has not reached this node yet.
+    hub.remember(message(1), ['ann', 'bob']);
+    hub.hint('circle', 1);
+    await settle();
+    expect(
+      bob.frames
+        .filter((f) => f.type === 'message')
+        .map((f) => f.type === 'message' && f.message.seq),
+    ).toEqual([1]);
+    expect(cy.frames.some((f) => f.type === 'message')).toBe(false);
+    expect(cy.frames.at(-1)).toEqual({
+      type: 'unsubscribed',
+      conversationId: 'circle',
+      reason: 'access_lost',
+    });
+    expect(cy.conn.subs.has('circle')).toBe(false);
+    // A message without an audience (read from the store, or a relationship's) goes to every subscriber.
+    hub.remember(message(2));
+    hub.hint('circle', 2);
+    await settle();
+    expect(bob.frames.filter((f) => f.type === 'message')).toHaveLength(2);
+  });
+});
