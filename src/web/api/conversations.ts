@@ -4,12 +4,16 @@ import { call } from './http.ts';
 
 export const CONVERSATIONS_KEY = ['conversations'] as const;
 export const CONNECTIONS_KEY = ['conversations', 'invitations'] as const;
+/** The people the signed-in person blocked (Settings). */
+export const BLOCKS_KEY = ['blocks'] as const;
 
-export function useConversations() {
+/** The person's conversations, refreshed every 30 s; with `inBackground`, also while the tab is hidden. */
+export function useConversations({ inBackground = false }: { inBackground?: boolean } = {}) {
   return useQuery({
     queryKey: CONVERSATIONS_KEY,
     queryFn: () => call('listConversations'),
     refetchInterval: 30_000,
+    refetchIntervalInBackground: inBackground,
   });
 }
 

@@ -2,14 +2,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../../api/http.ts';
-import { CONVERSATIONS_KEY } from '../../api/conversations.ts';
+import { BLOCKS_KEY, CONVERSATIONS_KEY } from '../../api/conversations.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { copy, fill } from '../../copy.ts';
 import { navigate } from '../../shell/router.tsx';
-
-export const BLOCKS_KEY = ['blocks'] as const;
 
 type Asking = { what: 'leave' } | { what: 'block'; userId: string; name: string } | null;
 

@@ -1,7 +1,6 @@
 /** Watches for new messages while the page is out of sight and shows a notice (see notices.ts for the rules). */
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { CONVERSATIONS_KEY } from '../../api/conversations.ts';
+import { useConversations } from '../../api/conversations.ts';
 import { call } from '../../api/http.ts';
 import { copy } from '../../copy.ts';
 import { navigate } from '../../shell/router.tsx';
@@ -38,12 +37,7 @@ async function notice(me: string, conversationId: string): Promise<void> {
 export function BackgroundNotices({ me }: { me: string }) {
   const [on] = useNoticesEnabled();
   // While notices are on, the list keeps refreshing in a background tab too.
-  const list = useQuery({
-    queryKey: CONVERSATIONS_KEY,
-    queryFn: () => call('listConversations'),
-    refetchInterval: 30_000,
-    refetchIntervalInBackground: on,
-  });
+  const list = useConversations({ inBackground: on });
   const unread = useRef<Map<string, number> | undefined>(undefined);
 
   useEffect(() => {

@@ -11,7 +11,7 @@ import { Page } from '../../components/Page.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
 import { copy, fill } from '../../copy.ts';
-import { BLOCKS_KEY } from '../conversation/LeaveOrBlock.tsx';
+import { BLOCKS_KEY } from '../../api/conversations.ts';
 import { Link } from '../../shell/router.tsx';
 import { formValues } from '../account/auth-forms.tsx';
 import { noticePermission, useNoticesEnabled } from '../notices/notices.ts';
