@@ -93,6 +93,17 @@ export interface MessagingApi {
     afterSeq: number,
     limit: number,
   ): Promise<Message[]>;
+  /**
+   * `since`, for a node that keeps what it reads for all its local readers: for a circle, also who is a
+   * member, read after the messages. Whoever left before one of those messages was stored is not in it,
+   * even when the event saying so has not reached this node yet.
+   */
+  sinceForAll(
+    userId: string,
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ messages: Message[]; audience?: readonly string[] }>;
   /** Messages with seq < beforeSeq, newest `limit` of them, returned in ascending order (scroll-back). */
   before(
     userId: string,

@@ -129,6 +129,31 @@ describe('MessagingService', () => {
     ]);
   });
 
+  it('reads, with a circle’s messages for a node’s cache, who is a member now', async () => {
+    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Readers' });
+    for (const p of [b, c]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    expect(await svc.sinceForAll(a, circle.id, 0, 10)).toEqual({ messages: [] });
+    await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' });
+    const before = await svc.sinceForAll(b, circle.id, 0, 10);
+    expect(before.messages.map((m) => m.seq)).toEqual([1]);
+    expect([...(before.audience ?? [])].sort()).toEqual([a, b, c].sort());
+    await app.ctx.connections.leave(c, circle.id);
+    await svc.post(a, { conversationId: circle.id, id: newId(), text: 'after one left' });
+    const after = await svc.sinceForAll(b, circle.id, 1, 10);
+    expect(after.messages.map((m) => m.seq)).toEqual([2]);
+    expect([...(after.audience ?? [])].sort()).toEqual([a, b].sort());
+    expect(await errorOf(svc.sinceForAll(c, circle.id, 0, 10))).toMatchObject({
+      code: 'not_found',
+    });
+    // A relationship has no audience to check: nothing can be posted once either person left.
+    const pair = await svc.sinceForAll(a, rel, 0, 1);
+    expect(pair.messages).toHaveLength(1);
+    expect(pair.audience).toBeUndefined();
+  });
+
   it('refuses an id already used by another person or in another conversation', async () => {
     const id = newId();
     await svc.post(a, { conversationId: rel, id, text: 'hello' });

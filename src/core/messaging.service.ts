@@ -139,6 +139,24 @@ export class MessagingService implements MessagingApi {
     );
   }
 
+  async sinceForAll(
+    userId: string,
+    conversationId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ messages: Message[]; audience?: readonly string[] }> {
+    const { store } = this.deps;
+    const { conversation } = await requireAccess(store, userId, conversationId);
+    const messages = await store.messages.listAfter(
+      conversationId,
+      Math.max(0, seqParam('after', afterSeq)),
+      pageSize(limit),
+    );
+    if (conversation.kind !== 'circle' || messages.length === 0) return { messages };
+    // Read after the messages: a leave committed before any of them was stored is already visible here.
+    return { messages, audience: await store.conversationMembers.activeUserIds(conversationId) };
+  }
+
   async before(
     userId: string,
     conversationId: string,

@@ -32,9 +32,20 @@ function socketFor(userId: string, id: number): { conn: Connection; frames: Serv
 // The store holds nothing older: every socket starts at seq 0 and is then fed from the node's cache.
 const store = {
   since: async () => [],
+  sinceForAll: async () => ({ messages: [] }),
   before: async () => [],
   changedSince: async () => [],
 } as unknown as MessagingApi;
+
+/** A store holding `messages` of a circle whose members are now `audience`. */
+const storeHolding = (state: { messages: Message[]; audience: string[] }) =>
+  ({
+    ...store,
+    sinceForAll: async (_userId: string, _conversationId: string, afterSeq: number) => ({
+      messages: state.messages.filter((m) => m.seq > afterSeq),
+      audience: state.audience,
+    }),
+  }) as unknown as MessagingApi;
 
 const message = (seq: number): Message => ({
   id: `018f0000-0000-7000-8000-00000000000${seq}`,
@@ -80,5 +91,35 @@ describe('Hub', () => {
     hub.hint('circle', 2);
     await settle();
     expect(bob.frames.filter((f) => f.type === 'message')).toHaveLength(2);
+  });
+
+  it('drops a socket whose person is not among the members read with messages from the store', async () => {
+    // Another node stored the message; cy left through a third node, whose event has not arrived here.
+    const state = { messages: [] as Message[], audience: ['ann', 'bob', 'cy', 'dee'] };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
+    const bob = socketFor('bob', 1);
+    const cy = socketFor('cy', 2);
+    for (const s of [bob, cy]) {
+      hub.add(s.conn);
+      await hub.subscribe(s.conn, 'circle', 0);
+    }
+    await settle();
+    state.messages = [message(1)];
+    state.audience = ['ann', 'bob', 'dee'];
+    hub.hint('circle', 1);
+    await settle();
+    const seqs = (frames: ServerFrame[]) =>
+      frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
+    expect(seqs(bob.frames)).toEqual([1]);
+    expect(seqs(cy.frames)).toEqual([]);
+    expect(cy.frames.at(-1)).toMatchObject({ type: 'unsubscribed', reason: 'access_lost' });
+    // A socket catching up from the store is checked the same way.
+    const dee = socketFor('dee', 3);
+    hub.add(dee.conn);
+    state.audience = ['ann', 'bob'];
+    await hub.subscribe(dee.conn, 'circle', 0);
+    await settle();
+    expect(seqs(dee.frames)).toEqual([]);
+    expect(dee.frames.at(-1)).toMatchObject({ type: 'unsubscribed', reason: 'access_lost' });
   });
 });

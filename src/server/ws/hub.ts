@@ -50,7 +50,7 @@ export class Hub {
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly feed = new FeedCache();
   private readonly frames = new WeakMap<Message, string>();
-  /** For circle messages posted on this node: who was a member when each was stored. */
+  /** For circle messages: who was a member when each was stored (posted here) or read (from the store). */
   private readonly audiences = new WeakMap<Message, ReadonlySet<string>>();
 
   constructor(
@@ -256,6 +256,30 @@ export class Hub {
   }
 
   /**
+   * Reads the store after `afterSeq` as `conn`'s person, for the node's cache: in a circle, each message
+   * keeps the audience read with it, so a socket whose person left before it was stored never gets it
+   * from the cache.
+   */
+  private async readForAll(
+    api: MessagingApi,
+    conn: Connection,
+    conversationId: string,
+    afterSeq: number,
+  ): Promise<Message[]> {
+    const { messages, audience } = await api.sinceForAll(
+      conn.userId,
+      conversationId,
+      afterSeq,
+      PAGE,
+    );
+    if (audience) {
+      const members = new Set(audience);
+      for (const m of messages) this.audiences.set(m, members);
+    }
+    return messages;
+  }
+
+  /**
    * Sends what the node's cache holds after `delivered`, filling the cache with one shared store read
    * when a hint is ahead of it. False when the cache cannot help (this socket is far behind it).
    * Membership was checked at subscribe and access_lost events end subscriptions at once.
@@ -265,7 +289,7 @@ export class Hub {
     let cached = this.feed.after(conversationId, sub.delivered);
     if (cached.length === 0 && (this.feed.lastSeq(conversationId) ?? -1) < sub.target) {
       await this.feed.fill(conversationId, sub.delivered, (after) =>
-        api.since(conn.userId, conversationId, after, PAGE),
+        this.readForAll(api, conn, conversationId, after),
       );
       cached = this.feed.after(conversationId, sub.delivered);
     }
@@ -291,7 +315,7 @@ export class Hub {
         if (!sub.catchingUp && (await this.fromFeed(api, conn, sub))) continue;
         if (sub.closed) return;
         sub.catchingUp = false;
-        const batch = await api.since(conn.userId, sub.conversationId, sub.delivered, PAGE);
+        const batch = await this.readForAll(api, conn, sub.conversationId, sub.delivered);
         if (this.byConversation.has(sub.conversationId))
           for (const m of batch) this.feed.remember(m);
         for (const m of batch) {
@@ -303,6 +327,10 @@ export class Hub {
               'ws: gap',
             );
             sub.catchingUp = false;
+            return;
+          }
+          if (this.audiences.get(m)?.has(conn.userId) === false) {
+            this.dropAccess(conn, sub.conversationId);
             return;
           }
           conn.send({ type: 'message', message: wireMessageFor(conn, m) });
