@@ -168,6 +168,30 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     }
   });
 
+  it('never feeds a circle message to someone who left before it was stored, even before their leave is heard', async () => {
+    const [ivy, gus, hal] = (await makePeople(setup, 3, 'Gus')) as [
+      TestPerson,
+      TestPerson,
+      TestPerson,
+    ];
+    const circle = await makeCircle(setup, await makeOrg(setup, [ivy, gus, hal]), [ivy, gus, hal]);
+    const a = await open(nodeA, ivy);
+    const h = await open(nodeA, hal);
+    const g = await open(nodeB, gus);
+    // Ivy first: her read from the store fills node A's cache for every socket there.
+    await a.subscribe(circle);
+    await h.subscribe(circle);
+    await g.subscribe(circle);
+    // Hal leaves through the test's own context: stored, but its event never reaches the nodes' Redis,
+    // as when it went through a third node whose event is late.
+    await setup.connections.leave(hal.userId, circle);
+    await g.post(circle, 'after Hal left');
+    await a.wait((f) => f.type === 'message' && f.message.text === 'after Hal left', 5000);
+    await h.next('unsubscribed', (f) => f.conversationId === circle);
+    expect(h.all('message').filter((f) => f.message.conversationId === circle)).toEqual([]);
+    expect(h.all('unsubscribed').at(-1)).toMatchObject({ reason: 'access_lost' });
+  });
+
   it('closes a socket on node A within a second when the session is revoked through node B', async () => {
     const [dee] = await makePeople(setup, 1, 'Dee');
     const d = await open(nodeA, dee!);
