@@ -46,7 +46,7 @@ export class ChaosClient {
   constructor(
     readonly userId: string,
     private readonly cookie: string,
-    readonly conversations: string[],
+    public conversations: string[],
     /** Picks the node to connect to (the two-node run spreads people over both). */
     private readonly pickUrl: () => string,
   ) {
@@ -183,6 +183,16 @@ export class ChaosClient {
 
   stopSending(): void {
     this.sending = false;
+  }
+
+  /**
+   * Stops sending to and resuming `conversationId` before leaving it; what is still unacknowledged there
+   * is given up. Whatever still arrives from it stays in the view, for the checker.
+   */
+  leave(conversationId: string): void {
+    this.conversations = this.conversations.filter((id) => id !== conversationId);
+    for (const [id, m] of this.outbox)
+      if (m.conversationId === conversationId) this.outbox.delete(id);
   }
 
   /** Drops the connection abruptly, as a phone changing networks would. */

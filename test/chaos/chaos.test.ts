@@ -4,13 +4,21 @@ import { runChaos } from './run-chaos.ts';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const hasRedis = Boolean(process.env.TEST_REDIS_URL);
-const small = { clients: 50, durationMs: 14_000, kills: 5, sendEveryMs: 1000, dropEveryMs: 200 };
+const small = {
+  clients: 50,
+  durationMs: 14_000,
+  kills: 5,
+  sendEveryMs: 1000,
+  dropEveryMs: 200,
+  leaves: 4,
+};
 
 describe('chaos (small run)', () => {
   it('loses, duplicates, reorders and leaks nothing across 5 SIGKILLs on SQLite', async () => {
     const result = await runChaos({ ...small, mode: 'sqlite' });
     console.log(JSON.stringify(result));
     expect(result.kills).toBe(5);
+    expect(result.leaves).toBe(4);
     expect(result.acked).toBeGreaterThan(200);
     expect(result).toMatchObject({ lost: 0, duplicated: 0, out_of_order: 0, leaked: 0 });
   }, 90_000);
@@ -30,6 +38,7 @@ describe('chaos (small run)', () => {
       });
       console.log(JSON.stringify(result));
       expect(result.redisRestarts).toBe(1);
+      expect(result.leaves).toBe(4);
       expect(result).toMatchObject({ lost: 0, duplicated: 0, out_of_order: 0, leaked: 0 });
     },
     120_000,

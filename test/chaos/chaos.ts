@@ -1,7 +1,8 @@
 /**
  * `npm run chaos`: at least 50 people, SIGKILL of the server at least 5 times, on SQLite; then, when
  * TEST_DATABASE_URL is set and redis-server is installed, two nodes on PostgreSQL + a private Redis
- * that is restarted once. Ends with one JSON line of totals.
+ * that is restarted once. Meanwhile some people leave a circle, half of them without any node hearing of
+ * it. Ends with one JSON line of totals.
  */
 import { runChaos, type ChaosResult } from './run-chaos.ts';
 
@@ -12,6 +13,7 @@ const base = {
   kills: num('CHAOS_KILLS', 6),
   sendEveryMs: num('CHAOS_SEND_EVERY_MS', 1000),
   dropEveryMs: num('CHAOS_DROP_EVERY_MS', 200),
+  leaves: num('CHAOS_LEAVES', 6),
   log: (line: string) => console.error(`[chaos] ${line}`),
 };
 

@@ -10,6 +10,7 @@ import { InProcessBus } from '../../src/adapters/bus/in-process.bus.ts';
 import { type AppContext, composeApp } from '../../src/app/compose.ts';
 import { loadConfig } from '../../src/app/config.ts';
 import { createLogger } from '../../src/app/logger.ts';
+import type { MessagingApi } from '../../src/core/conversation.model.ts';
 import type { PasswordHasher } from '../../src/core/ports.ts';
 import { createPgSchema } from '../support/databases.ts';
 import {
@@ -33,6 +34,11 @@ export interface ChaosOptions {
   sendEveryMs: number;
   /** Someone's connection is dropped about this often. */
   dropEveryMs: number;
+  /**
+   * People who leave one of their circles during the run, spread through it: half through a node's HTTP
+   * API, half straight in the store, so that no node ever hears of it (a lost event).
+   */
+  leaves?: number;
   pgUrl?: string | undefined;
   log?: (line: string) => void;
 }
@@ -40,6 +46,7 @@ export interface ChaosOptions {
 export interface ChaosResult extends ChaosCounts {
   mode: ChaosOptions['mode'];
   kills: number;
+  leaves: number;
   redisRestarts: number;
   stored: number;
   reconnects: number;
@@ -53,6 +60,31 @@ const plainHasher: PasswordHasher = {
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The newest seq of a conversation, read as one of its current members. */
+async function lastSeqOf(api: MessagingApi, readerId: string, conversationId: string) {
+  return (await api.before(readerId, conversationId, 2 ** 31 - 1, 1))[0]?.seq ?? 0;
+}
+
+/** Leaves through a node's HTTP API, trying the nodes again while one restarts. */
+async function leaveThroughNode(url: () => string, cookie: string, conversationId: string) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url()}/api/conversations/${conversationId}/leave`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      if (res.ok) return;
+      if (res.status < 500) throw new Error(`leave refused: ${res.status} ${await res.text()}`);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('leave refused')) throw error;
+    }
+    if (Date.now() > deadline) throw new Error('leave: no node answered for 15 s');
+    await sleep(200);
+  }
+}
 
 function shuffle<T>(items: T[]): T[] {
   const a = [...items];
@@ -169,6 +201,45 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       );
     }
     const running = clients.map((c) => c.run());
+    const clientOf = new Map(clients.map((c) => [c.userId, c]));
+    const cookieOf = new Map(people.map((p) => [p.userId, p.cookie]));
+    const httpUrls = ports.map((p) => `http://127.0.0.1:${p}`);
+
+    // Who left which circle, and the circle's newest seq read right after the leave was stored: anything
+    // above it was stored after they left, and they must never receive it.
+    const left = new Map<string, Map<string, number>>();
+    const remaining = new Map([...members].map(([id, ids]) => [id, [...ids]]));
+    const readerOf = (conversationId: string) => remaining.get(conversationId)![0]!;
+    const leaveCount = opts.leaves ?? 0;
+    const leaving = (async () => {
+      for (let i = 0; i < leaveCount; i++) {
+        await sleep((opts.durationMs / (leaveCount + 1)) * (0.5 + Math.random()));
+        const circles = [...remaining].filter(([, ids]) => ids.length >= 4);
+        const [conversationId, ids] = circles[Math.floor(Math.random() * circles.length)]!;
+        const userId = ids[1 + Math.floor(Math.random() * (ids.length - 1))]!;
+        // The person stops sending there first, as the app does; the leave itself races the others' sends.
+        clientOf.get(userId)!.leave(conversationId);
+        if (i % 2 === 0)
+          await leaveThroughNode(
+            () => httpUrls[Math.floor(Math.random() * httpUrls.length)]!,
+            cookieOf.get(userId)!,
+            conversationId,
+          );
+        else await setup.connections.leave(userId, conversationId);
+        remaining.set(
+          conversationId,
+          ids.filter((id) => id !== userId),
+        );
+        const after = await lastSeqOf(setup.messaging, readerOf(conversationId), conversationId);
+        left.set(
+          userId,
+          (left.get(userId) ?? new Map<string, number>()).set(conversationId, after),
+        );
+        log(
+          `${opts.mode}: someone left a circle at seq ${after} (${i % 2 ? 'event lost' : 'HTTP'})`,
+        );
+      }
+    })();
     const tag = Date.now().toString(36);
     const sending = clients.map((c) => c.sendLoop(opts.sendEveryMs, tag));
 
@@ -214,6 +285,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       }
     }
     await sleep(Math.max(0, started + opts.durationMs - Date.now()));
+    await leaving;
     for (const c of clients) c.stopSending();
     await Promise.all(sending);
     dropping = false;
@@ -224,9 +296,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     const lastSeqs = async () =>
       new Map(
         await Promise.all(
-          [...members].map(
-            async ([id, ids]) =>
-              [id, (await api.before(ids[0]!, id, 2 ** 31 - 1, 1))[0]?.seq ?? 0] as const,
+          [...members.keys()].map(
+            async (id) => [id, await lastSeqOf(api, readerOf(id), id)] as const,
           ),
         ),
       );
@@ -269,11 +340,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       members,
       clients.map((c) => c.report()),
       tag,
+      { left, readerOf },
     );
     return {
       ...counts,
       mode: opts.mode,
       kills,
+      leaves: [...left.values()].reduce((n, m) => n + m.size, 0),
       redisRestarts,
       reconnects: clients.reduce((n, c) => n + c.connects, 0) - clients.length,
       conversations: members.size,
