@@ -48,7 +48,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /** Everyone connected to one target. */
 class Target {
   readonly sockets: WebSocket[] = [];
-  private readonly sentAt = new Map<string, { t: number; window: Window }>();
+  /** When each message was sent, and by whom (the bare baselines echo it to its sender too). */
+  private readonly sentAt = new Map<string, { t: number; window: Window; from: string }>();
   errors = 0;
 
   constructor(
@@ -93,7 +94,7 @@ class Target {
         } else if (f.type === 'message') {
           const sent = this.sentAt.get(f.message.id);
           // Delivery to the other people in the conversation (the sender's own copy is not counted).
-          if (sent && f.message.authorId !== p.userId) sent.window.delivery.push(now - sent.t);
+          if (sent && sent.from !== p.userId) sent.window.delivery.push(now - sent.t);
         } else if (f.type === 'error') this.errors += 1;
       });
     });
@@ -103,7 +104,11 @@ class Target {
   async run(seconds: number): Promise<Window> {
     const window = newWindow();
     const senders = this.plan.people
-      .map((p, i) => ({ ws: this.sockets[i]!, convs: this.conversationsOf.get(p.userId) ?? [] }))
+      .map((p, i) => ({
+        userId: p.userId,
+        ws: this.sockets[i]!,
+        convs: this.conversationsOf.get(p.userId) ?? [],
+      }))
       .filter((x) => x.convs.length);
     const start = performance.now();
     const total = Math.round(this.plan.rate * seconds);
@@ -116,7 +121,7 @@ class Target {
         const s = senders[Math.floor(Math.random() * senders.length)]!;
         const conversationId = s.convs[Math.floor(Math.random() * s.convs.length)]!;
         const id = newId();
-        this.sentAt.set(id, { t: performance.now(), window });
+        this.sentAt.set(id, { t: performance.now(), window, from: s.userId });
         s.ws.send(
           JSON.stringify({
             type: 'send',
