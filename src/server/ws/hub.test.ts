@@ -60,16 +60,21 @@ const message = (seq: number): Message => ({
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** A socket for each person, subscribed to the circle from seq 0. */
+async function subscribed(hub: Hub, ...userIds: [string, string]) {
+  const sockets = userIds.map((userId, i) => socketFor(userId, i + 1));
+  for (const s of sockets) {
+    hub.add(s.conn);
+    await hub.subscribe(s.conn, 'circle', 0);
+  }
+  await settle();
+  return sockets as [(typeof sockets)[number], (typeof sockets)[number]];
+}
+
 describe('Hub', () => {
   it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {
     const hub = new Hub(() => store, pino({ level: 'silent' }), new ManualClock());
-    const bob = socketFor('bob', 1);
-    const cy = socketFor('cy', 2);
-    for (const s of [bob, cy]) {
-      hub.add(s.conn);
-      await hub.subscribe(s.conn, 'circle', 0);
-    }
-    await settle();
+    const [bob, cy] = await subscribed(hub, 'bob', 'cy');
     // Cy left a moment before this was stored; the event saying so has not reached this node yet.
     hub.remember(message(1), ['ann', 'bob']);
     hub.hint('circle', 1);
@@ -86,7 +91,7 @@ describe('Hub', () => {
       reason: 'access_lost',
     });
     expect(cy.conn.subs.has('circle')).toBe(false);
-    // A message without an audience (read from the store, or a relationship's) goes to every subscriber.
+    // A message without an audience (a relationship's) goes to every subscriber.
     hub.remember(message(2));
     hub.hint('circle', 2);
     await settle();
@@ -97,13 +102,7 @@ describe('Hub', () => {
     // Another node stored the message; cy left through a third node, whose event has not arrived here.
     const state = { messages: [] as Message[], audience: ['ann', 'bob', 'cy', 'dee'] };
     const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
-    const bob = socketFor('bob', 1);
-    const cy = socketFor('cy', 2);
-    for (const s of [bob, cy]) {
-      hub.add(s.conn);
-      await hub.subscribe(s.conn, 'circle', 0);
-    }
-    await settle();
+    const [bob, cy] = await subscribed(hub, 'bob', 'cy');
     state.messages = [message(1)];
     state.audience = ['ann', 'bob', 'dee'];
     hub.hint('circle', 1);
