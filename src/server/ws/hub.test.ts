@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../contract/ws.ts';
 import type { Message, MessagingApi } from '../../core/conversation.model.ts';
+import { DomainError } from '../../core/errors.ts';
 import { ManualClock } from '../../lib/clock.ts';
 import { Connection } from './connection.ts';
 import { Hub } from './hub.ts';
@@ -29,23 +30,35 @@ function socketFor(userId: string, id: number): { conn: Connection; frames: Serv
   return { conn, frames };
 }
 
-// The store holds nothing older: every socket starts at seq 0 and is then fed from the node's cache.
-const store = {
-  since: async () => [],
-  sinceForAll: async () => ({ messages: [] }),
-  before: async () => [],
-  changedSince: async () => [],
-} as unknown as MessagingApi;
-
-/** A store holding `messages` of a circle whose members are now `audience`. */
-const storeHolding = (state: { messages: Message[]; audience: string[] }) =>
-  ({
-    ...store,
-    sinceForAll: async (_userId: string, _conversationId: string, afterSeq: number) => ({
-      messages: state.messages.filter((m) => m.seq > afterSeq),
-      audience: state.audience,
-    }),
-  }) as unknown as MessagingApi;
+/**
+ * A store holding `messages` of one circle whose members are now `members`: like the real one, it
+ * refuses a read by anyone else (not_found) and reads the members after the messages.
+ */
+function storeHolding(state: {
+  messages: Message[];
+  members: string[];
+  /** People whose leave commits between a read's membership check and its members read. */
+  leaving?: string[];
+}): MessagingApi {
+  const check = (userId: string) => {
+    if (!state.members.includes(userId)) throw new DomainError('not_found', 'not a member');
+  };
+  return {
+    since: async (userId: string, _c: string, afterSeq: number) => {
+      check(userId);
+      return state.messages.filter((m) => m.seq > afterSeq);
+    },
+    sinceForAll: async (userId: string, _c: string, afterSeq: number) => {
+      check(userId);
+      return {
+        messages: state.messages.filter((m) => m.seq > afterSeq).map((m) => ({ ...m })),
+        audience: state.members.filter((id) => !state.leaving?.includes(id)),
+      };
+    },
+    before: async () => [],
+    changedSince: async () => [],
+  } as unknown as MessagingApi;
+}
 
 const message = (seq: number): Message => ({
   id: `018f0000-0000-7000-8000-00000000000${seq}`,
@@ -73,9 +86,12 @@ async function subscribed(hub: Hub, ...userIds: [string, string]) {
 
 describe('Hub', () => {
   it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {
-    const hub = new Hub(() => store, pino({ level: 'silent' }), new ManualClock());
+    const state = { messages: [] as Message[], members: ['ann', 'bob', 'cy'] };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
     const [bob, cy] = await subscribed(hub, 'bob', 'cy');
     // Cy left a moment before this was stored; the event saying so has not reached this node yet.
+    state.members = ['ann', 'bob'];
+    state.messages = [message(1)];
     hub.remember(message(1), ['ann', 'bob']);
     hub.hint('circle', 1);
     await settle();
@@ -92,6 +108,7 @@ describe('Hub', () => {
     });
     expect(cy.conn.subs.has('circle')).toBe(false);
     // A message without an audience (a relationship's) goes to every subscriber.
+    state.messages.push(message(2));
     hub.remember(message(2));
     hub.hint('circle', 2);
     await settle();
@@ -100,11 +117,15 @@ describe('Hub', () => {
 
   it('drops a socket whose person is not among the members read with messages from the store', async () => {
     // Another node stored the message; cy left through a third node, whose event has not arrived here.
-    const state = { messages: [] as Message[], audience: ['ann', 'bob', 'cy', 'dee'] };
+    const state = {
+      messages: [] as Message[],
+      members: ['ann', 'bob', 'cy', 'dee'],
+      leaving: [] as string[],
+    };
     const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
     const [bob, cy] = await subscribed(hub, 'bob', 'cy');
     state.messages = [message(1)];
-    state.audience = ['ann', 'bob', 'dee'];
+    state.members = ['ann', 'bob', 'dee'];
     hub.hint('circle', 1);
     await settle();
     const seqs = (frames: ServerFrame[]) =>
@@ -112,13 +133,29 @@ describe('Hub', () => {
     expect(seqs(bob.frames)).toEqual([1]);
     expect(seqs(cy.frames)).toEqual([]);
     expect(cy.frames.at(-1)).toMatchObject({ type: 'unsubscribed', reason: 'access_lost' });
-    // A socket catching up from the store is checked the same way.
+    // A socket catching up from the store is checked the same way, even when its person leaves between
+    // the read's membership check and its members read.
     const dee = socketFor('dee', 3);
     hub.add(dee.conn);
-    state.audience = ['ann', 'bob'];
+    state.leaving = ['dee'];
     await hub.subscribe(dee.conn, 'circle', 0);
     await settle();
     expect(seqs(dee.frames)).toEqual([]);
     expect(dee.frames.at(-1)).toMatchObject({ type: 'unsubscribed', reason: 'access_lost' });
+  });
+
+  it('gives a message to someone who joined as it was stored, though its audience was read before', async () => {
+    const state = { messages: [] as Message[], members: ['ann', 'bob', 'eve'] };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
+    const [bob, eve] = await subscribed(hub, 'bob', 'eve');
+    // Posted here; the post read the members just before Eve's joining was stored.
+    state.messages = [message(1)];
+    hub.remember(message(1), ['ann', 'bob']);
+    hub.hint('circle', 1);
+    await settle();
+    for (const s of [bob, eve])
+      expect(s.frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []))).toEqual([1]);
+    expect(eve.conn.subs.has('circle')).toBe(true);
+    expect(eve.frames.some((f) => f.type === 'unsubscribed')).toBe(false);
   });
 });

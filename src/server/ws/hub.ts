@@ -282,7 +282,10 @@ export class Hub {
   /**
    * Sends what the node's cache holds after `delivered`, filling the cache with one shared store read
    * when a hint is ahead of it. False when the cache cannot help (this socket is far behind it).
-   * Membership was checked at subscribe and access_lost events end subscriptions at once.
+   * Membership was checked at subscribe and access_lost events end subscriptions at once. A circle
+   * message whose audience lacks this socket's person sends the socket to its own store read, which
+   * checks membership: someone who left loses the subscription, someone who joined as it was stored
+   * gets it.
    */
   private async fromFeed(api: MessagingApi, conn: Connection, sub: Subscription): Promise<boolean> {
     const { conversationId } = sub;
@@ -297,8 +300,8 @@ export class Hub {
     for (const m of cached) {
       if (sub.closed || m.seq !== sub.delivered + 1) break;
       if (this.audiences.get(m)?.has(conn.userId) === false) {
-        this.dropAccess(conn, conversationId);
-        break;
+        sub.catchingUp = true;
+        return true;
       }
       conn.sendText(this.frameOf(conn, m));
       sub.delivered = m.seq;
