@@ -47,6 +47,17 @@ export function asSeenBy(message: Message, hiddenAuthors: ReadonlySet<string>): 
   return { ...message, text: '', editedAt: null, hidden: true };
 }
 
+/**
+ * Who may read a circle's messages, read with them (when one is stored, or when a node reads them from the
+ * store): the current members, and whom each of them blocked. A node's cache serves every local socket
+ * from it, so a leave or a block made through another node holds before that node's event arrives.
+ */
+export interface Audience {
+  members: readonly string[];
+  /** Each member who blocked someone, with everyone they blocked. */
+  blocked: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /** What posting returns: the stored message, and whether this call was a retry of an earlier one. */
 export interface PostResult {
   message: Message;
@@ -61,13 +72,14 @@ export interface MessagingApi {
   /**
    * Stores the message under its client id with the next seq in one transaction; idempotent by id.
    * `onStored` sees a newly stored message right after the commit, before the hint goes out, so the
-   * caller's node can hand it to its own readers without reading it back; for a circle, with who was a
-   * member when it was stored (someone who left a moment before must not get it from that node's cache).
+   * caller's node can hand it to its own readers without reading it back; for a circle, with its audience
+   * when it was stored (someone who left a moment before must not get it from that node's cache, and
+   * someone who blocked its author must get it hidden).
    */
   post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
-    onStored?: (message: Message, audience?: readonly string[]) => void,
+    onStored?: (message: Message, audience?: Audience) => void,
   ): Promise<PostResult>;
   /**
    * The people whose messages `userId` does not see (those they blocked): the gateway keeps this per socket
@@ -94,16 +106,16 @@ export interface MessagingApi {
     limit: number,
   ): Promise<Message[]>;
   /**
-   * `since`, for a node that keeps what it reads for all its local readers: for a circle, also who is a
-   * member, read after the messages. Whoever left before one of those messages was stored is not in it,
-   * even when the event saying so has not reached this node yet.
+   * `since`, for a node that keeps what it reads for all its local readers: for a circle, also its
+   * audience, read after the messages. Whoever left before one of those messages was stored is not in it,
+   * and a block made before is in it, even when the event saying so has not reached this node yet.
    */
   sinceForAll(
     userId: string,
     conversationId: string,
     afterSeq: number,
     limit: number,
-  ): Promise<{ messages: Message[]; audience?: readonly string[] }>;
+  ): Promise<{ messages: Message[]; audience?: Audience }>;
   /** Messages with seq < beforeSeq, newest `limit` of them, returned in ascending order (scroll-back). */
   before(
     userId: string,

@@ -1,5 +1,10 @@
 /** The records and repositories behind relationships, circles and messages; adapters implement the repos. */
-import type { ConversationKind, ConversationSummary, Message } from './conversation.model.ts';
+import type {
+  Audience,
+  ConversationKind,
+  ConversationSummary,
+  Message,
+} from './conversation.model.ts';
 
 /** A conversation row. `pairKey` makes one relationship per pair of people per organization. */
 export interface ConversationRecord {
@@ -110,8 +115,11 @@ export interface ConversationMemberRepo {
    * blocked the other: in a relationship, whether a message can go out.
    */
   hasOpenPeer(conversationId: string, userId: string): Promise<boolean>;
-  /** The ids of the current members who still belong to the organization (who may read it now). */
-  activeUserIds(conversationId: string): Promise<string[]>;
+  /**
+   * The current members who still belong to the organization (who may read it now), and whom each of
+   * them blocked: one read.
+   */
+  audience(conversationId: string): Promise<Audience>;
   /** findActive, together with the conversation's record (one read for the access check). */
   findAccess(
     conversationId: string,

@@ -5,6 +5,7 @@ import { TEST_DATABASES } from '../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
 import { EVENTS_CHANNEL, type EventEnvelope } from './bus-events.ts';
+import type { Audience } from './conversation.model.ts';
 import type { MessagingService } from './messaging.service.ts';
 
 const sqlite = TEST_DATABASES[0]!;
@@ -117,7 +118,7 @@ describe('MessagingService', () => {
       await app.ctx.connections.accept(p, invitation.id);
     }
     const seen: Array<readonly string[] | undefined> = [];
-    const record = (_m: unknown, audience?: readonly string[]) => void seen.push(audience);
+    const record = (_m: unknown, audience?: Audience) => void seen.push(audience?.members);
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' }, record);
     await app.ctx.connections.leave(c, circle.id);
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'after one left' }, record);
@@ -139,12 +140,13 @@ describe('MessagingService', () => {
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' });
     const before = await svc.sinceForAll(b, circle.id, 0, 10);
     expect(before.messages.map((m) => m.seq)).toEqual([1]);
-    expect([...(before.audience ?? [])].sort()).toEqual([a, b, c].sort());
+    expect([...(before.audience?.members ?? [])].sort()).toEqual([a, b, c].sort());
+    expect(before.audience?.blocked.size).toBe(0);
     await app.ctx.connections.leave(c, circle.id);
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'after one left' });
     const after = await svc.sinceForAll(b, circle.id, 1, 10);
     expect(after.messages.map((m) => m.seq)).toEqual([2]);
-    expect([...(after.audience ?? [])].sort()).toEqual([a, b].sort());
+    expect([...(after.audience?.members ?? [])].sort()).toEqual([a, b].sort());
     expect(await errorOf(svc.sinceForAll(c, circle.id, 0, 10))).toMatchObject({
       code: 'not_found',
     });
@@ -152,6 +154,28 @@ describe('MessagingService', () => {
     const pair = await svc.sinceForAll(a, rel, 0, 1);
     expect(pair.messages).toHaveLength(1);
     expect(pair.audience).toBeUndefined();
+  });
+
+  it('reads, with a circle’s audience, whom each member blocked, when posting and when reading', async () => {
+    const { orgId: other, ids } = await seedOrg(app.ctx, 3, 'Blocks');
+    const [x, y, z] = ids as [string, string, string];
+    const circle = await app.ctx.connections.createCircle(x, { orgId: other, name: 'Quiet' });
+    for (const p of [y, z]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(x, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    await app.ctx.connections.block(y, x);
+    const seen: Array<Audience | undefined> = [];
+    await svc.post(x, { conversationId: circle.id, id: newId(), text: 'to all' }, (_m, audience) =>
+      seen.push(audience),
+    );
+    expect(seen[0]?.blocked).toEqual(new Map([[y, new Set([x])]]));
+    expect([...(seen[0]?.members ?? [])].sort()).toEqual([x, y, z].sort());
+    expect((await svc.sinceForAll(z, circle.id, 0, 10)).audience?.blocked).toEqual(
+      new Map([[y, new Set([x])]]),
+    );
+    await app.ctx.connections.unblock(y, x);
+    expect((await svc.sinceForAll(z, circle.id, 0, 10)).audience?.blocked.size).toBe(0);
   });
 
   it('refuses an id already used by another person or in another conversation', async () => {

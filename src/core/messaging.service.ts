@@ -5,6 +5,7 @@
 import { MINUTE_MS } from '../lib/clock.ts';
 import { RELATIONSHIP_QUIET, announce, canPost, requireAccess } from './conversation-access.ts';
 import {
+  type Audience,
   type ConversationSummary,
   type Message,
   type MessagingApi,
@@ -42,13 +43,13 @@ export class MessagingService implements MessagingApi {
   async post(
     userId: string,
     input: { conversationId: string; id: string; text: string },
-    onStored?: (message: Message, audience?: readonly string[]) => void,
+    onStored?: (message: Message, audience?: Audience) => void,
   ): Promise<PostResult> {
     const { store, clock, events } = this.deps;
     const id = checkMessageId(input.id);
     const text = checkMessageText(input.text);
     let result: PostResult;
-    let audience: string[] | undefined;
+    let audience: Audience | undefined;
     try {
       result = await store.transaction(async (tx) => {
         const { conversation } = await requireAccess(tx, userId, input.conversationId);
@@ -80,7 +81,7 @@ export class MessagingService implements MessagingApi {
         await tx.conversationMembers.markRead(conversation.id, userId, seq);
         // In a relationship a post needs both people still in it (canPost); in a circle, read who is.
         if (conversation.kind === 'circle')
-          audience = await tx.conversationMembers.activeUserIds(conversation.id);
+          audience = await tx.conversationMembers.audience(conversation.id);
         return { message, duplicate: false };
       });
     } catch (error) {
@@ -144,7 +145,7 @@ export class MessagingService implements MessagingApi {
     conversationId: string,
     afterSeq: number,
     limit: number,
-  ): Promise<{ messages: Message[]; audience?: readonly string[] }> {
+  ): Promise<{ messages: Message[]; audience?: Audience }> {
     const { store } = this.deps;
     const { conversation } = await requireAccess(store, userId, conversationId);
     const messages = await store.messages.listAfter(
@@ -153,8 +154,8 @@ export class MessagingService implements MessagingApi {
       pageSize(limit),
     );
     if (conversation.kind !== 'circle' || messages.length === 0) return { messages };
-    // Read after the messages: a leave committed before any of them was stored is already visible here.
-    return { messages, audience: await store.conversationMembers.activeUserIds(conversationId) };
+    // Read after the messages: a leave or block committed before any of them was stored is visible here.
+    return { messages, audience: await store.conversationMembers.audience(conversationId) };
   }
 
   async before(

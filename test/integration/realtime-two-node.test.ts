@@ -192,6 +192,29 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     expect(h.all('unsubscribed').at(-1)).toMatchObject({ reason: 'access_lost' });
   });
 
+  it('hides from a blocker, on every node, a circle message posted after the block, before its event is heard', async () => {
+    const [kim, lou, max] = (await makePeople(setup, 3, 'Kim')) as [
+      TestPerson,
+      TestPerson,
+      TestPerson,
+    ];
+    const circle = await makeCircle(setup, await makeOrg(setup, [kim, lou, max]), [kim, lou, max]);
+    const k = await open(nodeA, kim);
+    const l = await open(nodeA, lou);
+    const m = await open(nodeB, max);
+    // Kim first: her read from the store fills node A's cache for every socket there.
+    await k.subscribe(circle);
+    await l.subscribe(circle);
+    await m.subscribe(circle);
+    // Lou blocks Max through the test's own context: stored, but no node ever hears the event.
+    await setup.connections.block(lou.userId, max.userId);
+    await m.post(circle, 'after the block');
+    await k.wait((f) => f.type === 'message' && f.message.text === 'after the block', 5000);
+    const got = await l.next('message', (f) => f.message.conversationId === circle);
+    expect(got.message).toMatchObject({ authorId: max.userId, text: '', hidden: true });
+    expect(l.all('block.changed')).toEqual([]);
+  });
+
   it('closes a socket on node A within a second when the session is revoked through node B', async () => {
     const [dee] = await makePeople(setup, 1, 'Dee');
     const d = await open(nodeA, dee!);

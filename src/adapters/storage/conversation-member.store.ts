@@ -1,5 +1,6 @@
 /** Conversation members in SQL: joining, leaving, read markers and whether they are shared. */
 import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Audience } from '../../core/conversation.model.ts';
 import type {
   ConversationMember,
   ConversationMemberRepo,
@@ -59,8 +60,11 @@ const access = prepare((db, a: MemberKey) =>
     .where('m.user_id', '=', a.userId),
 );
 
-const activeIds = prepare((db, a: { conversationId: string }) =>
-  currentMembers(db, a.conversationId).select('m.user_id'),
+// Each current member, once per person they blocked (or once with null): a circle's audience in one read.
+const audienceRows = prepare((db, a: { conversationId: string }) =>
+  currentMembers(db, a.conversationId)
+    .leftJoin('blocks as b', 'b.blocker_id', 'm.user_id')
+    .select(['m.user_id', 'b.blocked_id']),
 );
 
 // Another current member, still in the organization, with no block between the two either way.
@@ -166,9 +170,18 @@ export class ConversationMemberStore implements ConversationMemberRepo {
     };
   }
 
-  async activeUserIds(conversationId: string): Promise<string[]> {
-    const { rows } = await activeIds.run(this.db, { conversationId });
-    return rows.map((r) => r.user_id);
+  async audience(conversationId: string): Promise<Audience> {
+    const { rows } = await audienceRows.run(this.db, { conversationId });
+    const members = new Set<string>();
+    const blocked = new Map<string, Set<string>>();
+    for (const { user_id, blocked_id } of rows) {
+      members.add(user_id);
+      if (blocked_id === null) continue;
+      const set = blocked.get(user_id);
+      if (set) set.add(blocked_id);
+      else blocked.set(user_id, new Set([blocked_id]));
+    }
+    return { members: [...members], blocked };
   }
 
   async hasOpenPeer(conversationId: string, userId: string): Promise<boolean> {

@@ -135,6 +135,30 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     expect(await members().hasOpenPeer(ab, a)).toBe(false);
   });
 
+  it('reads a circle’s audience: its current members and whom each of them blocked', async () => {
+    const own = await seedOrg(app.ctx, 5, 'Audience');
+    const [a, b, c, d, e] = own.ids as [string, string, string, string, string];
+    const circle = await app.ctx.connections.createCircle(a, { orgId: own.orgId, name: 'Aud' });
+    for (const p of [b, c, d]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    const audience = () => store().conversationMembers.audience(circle.id);
+    expect([...(await audience()).members].sort()).toEqual([a, b, c, d].sort());
+    expect((await audience()).blocked).toEqual(new Map());
+    // Two blocks by one member (one of someone outside the circle), one by another; a member who left
+    // and a member who left the organization are out, with their blocks.
+    await store().blocks.insert(b, a, new Date());
+    await store().blocks.insert(b, e, new Date());
+    await store().blocks.insert(c, a, new Date());
+    await store().blocks.insert(d, a, new Date());
+    await app.ctx.connections.leave(c, circle.id);
+    await app.ctx.db.store.memberships.remove(own.orgId, d);
+    const now = await audience();
+    expect([...now.members].sort()).toEqual([a, b].sort());
+    expect(now.blocked).toEqual(new Map([[b, new Set([a, e])]]));
+  });
+
   it('moves read markers forward only and counts unread from others', async () => {
     const [a, , , , e, f] = ids as [string, string, string, string, string, string];
     const conversationId = await connectIds(app.ctx, orgId, e, f);

@@ -2,7 +2,7 @@ import pino from 'pino';
 import type { WebSocket } from 'ws';
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../contract/ws.ts';
-import type { Message, MessagingApi } from '../../core/conversation.model.ts';
+import type { Audience, Message, MessagingApi } from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { ManualClock } from '../../lib/clock.ts';
 import { Connection } from './connection.ts';
@@ -30,6 +30,11 @@ function socketFor(userId: string, id: number): { conn: Connection; frames: Serv
   return { conn, frames };
 }
 
+const audienceOf = (members: string[], blocked = new Map<string, Set<string>>()): Audience => ({
+  members,
+  blocked,
+});
+
 /**
  * A store holding `messages` of one circle whose members are now `members`: like the real one, it
  * refuses a read by anyone else (not_found) and reads the members after the messages.
@@ -39,6 +44,8 @@ function storeHolding(state: {
   members: string[];
   /** People whose leave commits between a read's membership check and its members read. */
   leaving?: string[];
+  /** Whom each member blocked. */
+  blocked?: Map<string, Set<string>>;
 }): MessagingApi {
   const check = (userId: string) => {
     if (!state.members.includes(userId)) throw new DomainError('not_found', 'not a member');
@@ -52,7 +59,10 @@ function storeHolding(state: {
       check(userId);
       return {
         messages: state.messages.filter((m) => m.seq > afterSeq).map((m) => ({ ...m })),
-        audience: state.members.filter((id) => !state.leaving?.includes(id)),
+        audience: audienceOf(
+          state.members.filter((id) => !state.leaving?.includes(id)),
+          state.blocked,
+        ),
       };
     },
     before: async () => [],
@@ -92,7 +102,7 @@ describe('Hub', () => {
     // Cy left a moment before this was stored; the event saying so has not reached this node yet.
     state.members = ['ann', 'bob'];
     state.messages = [message(1)];
-    hub.remember(message(1), ['ann', 'bob']);
+    hub.remember(message(1), audienceOf(['ann', 'bob']));
     hub.hint('circle', 1);
     await settle();
     expect(
@@ -150,12 +160,48 @@ describe('Hub', () => {
     const [bob, eve] = await subscribed(hub, 'bob', 'eve');
     // Posted here; the post read the members just before Eve's joining was stored.
     state.messages = [message(1)];
-    hub.remember(message(1), ['ann', 'bob']);
+    hub.remember(message(1), audienceOf(['ann', 'bob']));
     hub.hint('circle', 1);
     await settle();
     for (const s of [bob, eve])
       expect(s.frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []))).toEqual([1]);
     expect(eve.conn.subs.has('circle')).toBe(true);
     expect(eve.frames.some((f) => f.type === 'unsubscribed')).toBe(false);
+  });
+
+  it('hides the author from a socket whose person blocked them as the store says, before any event', async () => {
+    // Bob blocked Ann through another node; this node has not heard, so his socket's own list is empty.
+    const blocked = new Map([['bob', new Set(['ann'])]]);
+    const state = { messages: [] as Message[], members: ['ann', 'bob', 'cy'], blocked };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
+    const [bob, cy] = await subscribed(hub, 'bob', 'cy');
+    const texts = (frames: ServerFrame[]) =>
+      frames.flatMap((f) => (f.type === 'message' ? [[f.message.seq, f.message.text]] : []));
+    // Posted here: the post read the audience.
+    state.messages = [message(1)];
+    hub.remember(message(1), audienceOf(state.members, blocked));
+    hub.hint('circle', 1);
+    // Posted on another node: read from the store with its audience.
+    state.messages.push(message(2));
+    hub.hint('circle', 2);
+    await settle();
+    expect(texts(bob.frames)).toEqual([
+      [1, ''],
+      [2, ''],
+    ]);
+    expect(bob.frames.every((f) => f.type !== 'message' || f.message.hidden === true)).toBe(true);
+    expect(texts(cy.frames)).toEqual([
+      [1, 'note 1'],
+      [2, 'note 2'],
+    ]);
+    // A socket catching up from the store gets them hidden too.
+    const late = socketFor('bob', 9);
+    hub.add(late.conn);
+    await hub.subscribe(late.conn, 'circle', 0);
+    await settle();
+    expect(texts(late.frames)).toEqual([
+      [1, ''],
+      [2, ''],
+    ]);
   });
 });

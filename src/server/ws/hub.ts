@@ -6,7 +6,12 @@
  */
 import type { Logger } from '../../app/logger.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { type Message, type MessagingApi, asSeenBy } from '../../core/conversation.model.ts';
+import {
+  type Audience,
+  type Message,
+  type MessagingApi,
+  asSeenBy,
+} from '../../core/conversation.model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentMessage } from '../http/conversation.presenters.ts';
 import { type Connection, type Subscription, newSubscription } from './connection.ts';
@@ -27,6 +32,16 @@ export const wireMessage = presentMessage;
 /** A message as the socket's person may see it (text withheld when they blocked its author). */
 export const wireMessageFor = (conn: Connection, m: Message) =>
   presentMessage(conn.hides.size ? asSeenBy(m, conn.hides) : m);
+
+/** A circle message's audience as the hub checks it. */
+interface Readers {
+  members: ReadonlySet<string>;
+  blocked: Audience['blocked'];
+}
+const readersOf = (audience: Audience): Readers => ({
+  members: new Set(audience.members),
+  blocked: audience.blocked,
+});
 
 const isNotFound = (error: unknown): boolean =>
   error instanceof DomainError && error.code === 'not_found';
@@ -50,8 +65,8 @@ export class Hub {
   private readonly bySession = new Map<string, Set<Connection>>();
   private readonly feed = new FeedCache();
   private readonly frames = new WeakMap<Message, string>();
-  /** For circle messages: who was a member when each was stored (posted here) or read (from the store). */
-  private readonly audiences = new WeakMap<Message, ReadonlySet<string>>();
+  /** For circle messages: their audience when each was stored (posted here) or read (from the store). */
+  private readonly audiences = new WeakMap<Message, Readers>();
 
   constructor(
     private readonly messaging: () => MessagingApi | undefined,
@@ -173,9 +188,9 @@ export class Hub {
    * `audience`, a socket whose person is not in it (they left before it was stored, and the event saying
    * so has not reached this node yet) loses the subscription instead of getting the message.
    */
-  remember(message: Message, audience?: readonly string[]): void {
+  remember(message: Message, audience?: Audience): void {
     if (!this.byConversation.has(message.conversationId)) return;
-    if (audience) this.audiences.set(message, new Set(audience));
+    if (audience) this.audiences.set(message, readersOf(audience));
     this.feed.remember(message);
   }
 
@@ -243,12 +258,28 @@ export class Hub {
   }
 
   /**
+   * Whether the socket's person blocked the message's author: as the socket knows it, or as the store said
+   * when the message was stored or read (a block made through another node, whose event is on its way).
+   */
+  private hidesAuthor(conn: Connection, m: Message): boolean {
+    return (
+      conn.hides.has(m.authorId) ||
+      this.audiences.get(m)?.blocked.get(conn.userId)?.has(m.authorId) === true
+    );
+  }
+
+  /** A message as the socket's person may see it, on the wire. */
+  private wireFor(conn: Connection, m: Message) {
+    return wireMessage(this.hidesAuthor(conn, m) ? asSeenBy(m, new Set([m.authorId])) : m);
+  }
+
+  /**
    * The `message` frame for a cached message, serialized once for all sockets; a socket whose person
    * blocked the author gets its own frame with the text withheld.
    */
   private frameOf(conn: Connection, m: Message): string {
-    if (conn.hides.has(m.authorId))
-      return JSON.stringify({ type: 'message', message: wireMessageFor(conn, m) });
+    if (this.hidesAuthor(conn, m))
+      return JSON.stringify({ type: 'message', message: this.wireFor(conn, m) });
     let text = this.frames.get(m);
     if (text === undefined)
       this.frames.set(m, (text = JSON.stringify({ type: 'message', message: wireMessage(m) })));
@@ -273,8 +304,8 @@ export class Hub {
       PAGE,
     );
     if (audience) {
-      const members = new Set(audience);
-      for (const m of messages) this.audiences.set(m, members);
+      const readers = readersOf(audience);
+      for (const m of messages) this.audiences.set(m, readers);
     }
     return messages;
   }
@@ -299,7 +330,7 @@ export class Hub {
     let sent = 0;
     for (const m of cached) {
       if (sub.closed || m.seq !== sub.delivered + 1) break;
-      if (this.audiences.get(m)?.has(conn.userId) === false) {
+      if (this.audiences.get(m)?.members.has(conn.userId) === false) {
         sub.catchingUp = true;
         return true;
       }
@@ -332,11 +363,11 @@ export class Hub {
             sub.catchingUp = false;
             return;
           }
-          if (this.audiences.get(m)?.has(conn.userId) === false) {
+          if (this.audiences.get(m)?.members.has(conn.userId) === false) {
             this.dropAccess(conn, sub.conversationId);
             return;
           }
-          conn.send({ type: 'message', message: wireMessageFor(conn, m) });
+          conn.send({ type: 'message', message: this.wireFor(conn, m) });
           sub.delivered = m.seq;
         }
         if (batch.length === PAGE) sub.catchingUp = true;
