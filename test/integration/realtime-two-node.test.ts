@@ -65,6 +65,22 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     return probe;
   };
 
+  /**
+   * Three new people in a circle of their own: the first two on node A, the third on node B. The first
+   * subscribes first, so her read from the store fills node A's cache for every socket there.
+   */
+  const circleOverNodes = async (name: string) => {
+    const people = (await makePeople(setup, 3, name)) as [TestPerson, TestPerson, TestPerson];
+    const circle = await makeCircle(setup, await makeOrg(setup, people), people);
+    const sockets = [
+      await open(nodeA, people[0]),
+      await open(nodeA, people[1]),
+      await open(nodeB, people[2]),
+    ] as const;
+    for (const s of sockets) await s.subscribe(circle);
+    return { circle, people, sockets };
+  };
+
   it('delivers in real time on node A what is sent through node B, in the same order', async () => {
     const pair = await connectPair(setup, orgId, ana, ben);
     const a = await open(nodeA, ana);
@@ -169,19 +185,9 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   });
 
   it('never feeds a circle message to someone who left before it was stored, even before their leave is heard', async () => {
-    const [ivy, gus, hal] = (await makePeople(setup, 3, 'Gus')) as [
-      TestPerson,
-      TestPerson,
-      TestPerson,
-    ];
-    const circle = await makeCircle(setup, await makeOrg(setup, [ivy, gus, hal]), [ivy, gus, hal]);
-    const a = await open(nodeA, ivy);
-    const h = await open(nodeA, hal);
-    const g = await open(nodeB, gus);
-    // Ivy first: her read from the store fills node A's cache for every socket there.
-    await a.subscribe(circle);
-    await h.subscribe(circle);
-    await g.subscribe(circle);
+    const { circle, people, sockets } = await circleOverNodes('Gus');
+    const [, hal] = people;
+    const [a, h, g] = sockets;
     // Hal leaves through the test's own context: stored, but its event never reaches the nodes' Redis,
     // as when it went through a third node whose event is late.
     await setup.connections.leave(hal.userId, circle);
@@ -193,19 +199,9 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   });
 
   it('hides from a blocker, on every node, a circle message posted after the block, before its event is heard', async () => {
-    const [kim, lou, max] = (await makePeople(setup, 3, 'Kim')) as [
-      TestPerson,
-      TestPerson,
-      TestPerson,
-    ];
-    const circle = await makeCircle(setup, await makeOrg(setup, [kim, lou, max]), [kim, lou, max]);
-    const k = await open(nodeA, kim);
-    const l = await open(nodeA, lou);
-    const m = await open(nodeB, max);
-    // Kim first: her read from the store fills node A's cache for every socket there.
-    await k.subscribe(circle);
-    await l.subscribe(circle);
-    await m.subscribe(circle);
+    const { circle, people, sockets } = await circleOverNodes('Kim');
+    const [, lou, max] = people;
+    const [k, l, m] = sockets;
     // Lou blocks Max through the test's own context: stored, but no node ever hears the event.
     await setup.connections.block(lou.userId, max.userId);
     await m.post(circle, 'after the block');
