@@ -194,6 +194,14 @@ describe('Hub', () => {
       [1, 'note 1'],
       [2, 'note 2'],
     ]);
+    // An edit, re-read for the sockets that have the message, is hidden the same way.
+    state.messages[0] = { ...message(1), text: 'note 1, edited', editedAt: new Date() };
+    hub.updated('circle', 1);
+    await settle();
+    const updated = (frames: ServerFrame[]) =>
+      frames.flatMap((f) => (f.type === 'message.updated' ? [f.message.text] : []));
+    expect(updated(bob.frames)).toEqual(['']);
+    expect(updated(cy.frames)).toEqual(['note 1, edited']);
     // A socket catching up from the store gets them hidden too.
     const late = socketFor('bob', 9);
     hub.add(late.conn);

@@ -224,10 +224,11 @@ export class Hub {
       const sub = conn.subs.get(conversationId);
       // A socket that has not reached `seq` yet will read the new version when it gets there.
       if (!sub || sub.delivered < seq) continue;
-      api.since(conn.userId, conversationId, seq - 1, 1).then(
+      // Read with the circle's audience, so a block made through another node already hides it.
+      this.readForAll(api, conn, conversationId, seq - 1, 1).then(
         ([m]) => {
           if (m && m.seq === seq && !sub.closed)
-            conn.send({ type: 'message.updated', message: wireMessageFor(conn, m) });
+            conn.send({ type: 'message.updated', message: this.wireFor(conn, m) });
         },
         (error: unknown) => {
           if (isNotFound(error)) this.dropAccess(conn, conversationId);
@@ -296,12 +297,13 @@ export class Hub {
     conn: Connection,
     conversationId: string,
     afterSeq: number,
+    limit = PAGE,
   ): Promise<Message[]> {
     const { messages, audience } = await api.sinceForAll(
       conn.userId,
       conversationId,
       afterSeq,
-      PAGE,
+      limit,
     );
     if (audience) {
       const readers = readersOf(audience);
