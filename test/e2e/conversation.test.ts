@@ -374,6 +374,27 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await ctx.close();
   }, 60_000);
 
+  it('leaving a circle in one tab takes it off the list in another, without a reload', async () => {
+    const robinId = (await srv.ctx.db.store.users.findByLogin(robin.login))!.id;
+    const [org] = await srv.ctx.db.store.organizations.listForUser(robinId);
+    const circle = await srv.ctx.connections.createCircle(robinId, {
+      orgId: org!.id,
+      name: 'Tuesday walkers',
+    });
+    await a.goto('/');
+    const listed = a.getByRole('link', { name: /Tuesday walkers/ });
+    await listed.waitFor();
+    const other = await a.context().newPage();
+    await other.goto(`/c/${circle.id}`);
+    await other.getByText('Leaving or blocking').click();
+    await other.getByRole('button', { name: 'I’d like to leave this circle' }).click();
+    await other.getByRole('button', { name: 'Yes, leave' }).click();
+    await other.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await other.close();
+    // The first tab was never reloaded or focused: the live connection told it.
+    await listed.waitFor({ state: 'detached', timeout: 10_000 });
+  }, 60_000);
+
   it('blocking asks first, ends the relationship without telling the other person, and Settings can unblock', async () => {
     await a.goto(conversationUrl);
     await a.getByLabel('Your message').waitFor();

@@ -314,10 +314,17 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, ben, cai]);
     const c = await connect(cai);
     const a = await connect(ana);
+    // Cai's second device, not subscribed to the circle, hears of the leave to update its list.
+    const c2 = await connect(cai);
     await c.subscribe(circle);
     await a.subscribe(circle);
     await srv.ctx.connections.leave(cai.userId, circle);
     await c.next('unsubscribed', (u) => u.conversationId === circle, 1000);
+    expect(await c2.next('conversation.access_lost', undefined, 1000)).toEqual({
+      type: 'conversation.access_lost',
+      conversationId: circle,
+    });
+    expect(c.all('conversation.access_lost')).toEqual([]);
     await a.post(circle, 'only for those still here');
     await a.next('message', (m) => m.message.text === 'only for those still here');
     expect(c.all('message').some((m) => m.message.text === 'only for those still here')).toBe(

@@ -242,11 +242,14 @@ export class Hub {
     }
   }
 
-  /** Ends the subscription because the person may no longer see the conversation. */
-  dropAccess(conn: Connection, conversationId: string): void {
-    if (this.unsubscribe(conn, conversationId)) {
-      conn.send({ type: 'unsubscribed', conversationId, reason: 'access_lost' });
-    }
+  /**
+   * Ends the subscription because the person may no longer see the conversation; false when the socket
+   * was not subscribed to it.
+   */
+  dropAccess(conn: Connection, conversationId: string): boolean {
+    if (!this.unsubscribe(conn, conversationId)) return false;
+    conn.send({ type: 'unsubscribed', conversationId, reason: 'access_lost' });
+    return true;
   }
 
   /** Reads the store after `delivered` and sends in order until the subscription is up to date. */

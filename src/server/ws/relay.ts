@@ -58,8 +58,11 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
     }
     case 'conversation.access_lost': {
       const p = envelope.payload as DomainEventMap['conversation.access_lost'];
+      // Subscribed sockets lose the subscription; the person's others hear of it, to update their lists.
       for (const userId of p.userIds)
-        for (const conn of [...hub.ofUser(userId)]) hub.dropAccess(conn, p.conversationId);
+        for (const conn of [...hub.ofUser(userId)])
+          if (!hub.dropAccess(conn, p.conversationId))
+            conn.send({ type: 'conversation.access_lost', conversationId: p.conversationId });
       return;
     }
     case 'conversation.access_gained': {

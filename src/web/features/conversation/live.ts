@@ -193,6 +193,8 @@ export class Live {
         return;
       case 'unsubscribed':
         this.subscribedOn.delete(f.conversationId);
+        // Left (or removed) on another device or tab: the list here catches up without a reload.
+        if (f.reason === 'access_lost') this.events.listChanged?.();
         return;
       case 'message':
         this.store(f.message.conversationId).addLive(f.message);
@@ -217,6 +219,7 @@ export class Live {
         this.store(f.conversationId).read(f.userId, f.seq);
         return;
       case 'conversation.access_gained':
+      case 'conversation.access_lost':
         this.events.listChanged?.();
         return;
       case 'block.changed':
