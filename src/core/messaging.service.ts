@@ -131,13 +131,7 @@ export class MessagingService implements MessagingApi {
     afterSeq: number,
     limit: number,
   ): Promise<Message[]> {
-    const { store } = this.deps;
-    await requireAccess(store, userId, conversationId);
-    return store.messages.listAfter(
-      conversationId,
-      Math.max(0, seqParam('after', afterSeq)),
-      pageSize(limit),
-    );
+    return (await this.readAfter(userId, conversationId, afterSeq, limit)).messages;
   }
 
   async sinceForAll(
@@ -146,6 +140,17 @@ export class MessagingService implements MessagingApi {
     afterSeq: number,
     limit: number,
   ): Promise<{ messages: Message[]; audience?: Audience }> {
+    const { kind, messages } = await this.readAfter(userId, conversationId, afterSeq, limit);
+    if (kind !== 'circle' || messages.length === 0) return { messages };
+    // Read after the messages: a leave or block committed before any of them was stored is visible here.
+    return {
+      messages,
+      audience: await this.deps.store.conversationMembers.audience(conversationId),
+    };
+  }
+
+  /** Checks access, then reads the messages after `afterSeq`: `since` and `sinceForAll` share it. */
+  private async readAfter(userId: string, conversationId: string, afterSeq: number, limit: number) {
     const { store } = this.deps;
     const { conversation } = await requireAccess(store, userId, conversationId);
     const messages = await store.messages.listAfter(
@@ -153,9 +158,7 @@ export class MessagingService implements MessagingApi {
       Math.max(0, seqParam('after', afterSeq)),
       pageSize(limit),
     );
-    if (conversation.kind !== 'circle' || messages.length === 0) return { messages };
-    // Read after the messages: a leave or block committed before any of them was stored is visible here.
-    return { messages, audience: await store.conversationMembers.audience(conversationId) };
+    return { kind: conversation.kind, messages };
   }
 
   async before(

@@ -29,9 +29,8 @@ const CLOCK_MARGIN_MS = 60_000;
 /** A stored message as it goes on the wire (the same presenter as HTTP). */
 export const wireMessage = presentMessage;
 
-/** A message as the socket's person may see it (text withheld when they blocked its author). */
-export const wireMessageFor = (conn: Connection, m: Message) =>
-  presentMessage(conn.hides.size ? asSeenBy(m, conn.hides) : m);
+/** A message as someone who blocked its author sees it: text withheld. */
+const withAuthorHidden = (m: Message): Message => asSeenBy(m, new Set([m.authorId]));
 
 /** A circle message's audience as the hub checks it. */
 interface Readers {
@@ -165,7 +164,7 @@ export class Hub {
     const changed = await api.changedSince(conn.userId, sub.conversationId, upToSeq, since, PAGE);
     for (const m of changed) {
       if (sub.closed) return;
-      conn.send({ type: 'message.updated', message: wireMessageFor(conn, m) });
+      conn.send({ type: 'message.updated', message: this.wireFor(conn, m) });
     }
   }
 
@@ -185,8 +184,8 @@ export class Hub {
 
   /**
    * A message just posted on this node: local sockets get it without reading the store again. With
-   * `audience`, a socket whose person is not in it (they left before it was stored, and the event saying
-   * so has not reached this node yet) loses the subscription instead of getting the message.
+   * `audience` (a circle's), a socket whose person is not in it reads the store as that person instead
+   * (see fromFeed), and one whose person blocked the author gets it hidden.
    */
   remember(message: Message, audience?: Audience): void {
     if (!this.byConversation.has(message.conversationId)) return;
@@ -274,7 +273,7 @@ export class Hub {
 
   /** A message as the socket's person may see it, on the wire. */
   private wireFor(conn: Connection, m: Message) {
-    return wireMessage(this.hidesAuthor(conn, m) ? asSeenBy(m, new Set([m.authorId])) : m);
+    return wireMessage(this.hidesAuthor(conn, m) ? withAuthorHidden(m) : m);
   }
 
   /**
@@ -283,7 +282,7 @@ export class Hub {
    */
   private frameOf(conn: Connection, m: Message): string {
     if (this.hidesAuthor(conn, m))
-      return JSON.stringify({ type: 'message', message: this.wireFor(conn, m) });
+      return JSON.stringify({ type: 'message', message: wireMessage(withAuthorHidden(m)) });
     let text = this.frames.get(m);
     if (text === undefined)
       this.frames.set(m, (text = JSON.stringify({ type: 'message', message: wireMessage(m) })));
