@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       databaseUrl: 'sqlite:./data/mutual.db',
       redisUrl: undefined,
       sessionMaxDays: 30,
+      wsHeartbeatSeconds: 25,
     });
   });
 
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL/],
     ['ARGON2_MEMORY_KIB', '1024', /ARGON2_MEMORY_KIB must be a whole number from 19456/],
     ['PUBLIC_URL', 'mutual.example.org', /PUBLIC_URL must be an http/],
+    ['WS_HEARTBEAT_SECONDS', '0', /WS_HEARTBEAT_SECONDS must be a whole number from 1 to 600/],
   ])('stops with a message naming %s when it is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);

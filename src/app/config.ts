@@ -76,6 +76,7 @@ const EnvSchema = z.object({
   ARGON2_MEMORY_KIB: int('ARGON2_MEMORY_KIB', 19_456, 19_456, 4 * 1024 * 1024),
   ARGON2_TIME_COST: int('ARGON2_TIME_COST', 2, 2, 20),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
+  WS_HEARTBEAT_SECONDS: int('WS_HEARTBEAT_SECONDS', 25, 1, 600),
   WEB_DIST: z.string().default('dist/web'),
 });
 
@@ -99,6 +100,8 @@ export interface Config {
   argon2MemoryKib: number;
   argon2TimeCost: number;
   shutdownGraceMs: number;
+  /** How often the real-time channel pings each socket. */
+  wsHeartbeatSeconds: number;
   webDist: string;
 }
 
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2MemoryKib: e.ARGON2_MEMORY_KIB,
     argon2TimeCost: e.ARGON2_TIME_COST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    wsHeartbeatSeconds: e.WS_HEARTBEAT_SECONDS,
     webDist: e.WEB_DIST,
   };
 }

@@ -20,6 +20,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import type { PasswordHasher } from '../../src/core/ports.ts';
 import { connectPair, makeCircle, makeOrg, type TestPerson, wsUrl } from '../support/realtime.ts';
 import type { LoadPlan, LoadResult } from './realtime-load.ts';
+import type { ProbePlan, ProbeResult } from './idle-probe.ts';
 import { freePort, startNode } from '../support/realtime-node.ts';
 import { person } from '../support/test-server.ts';
 
@@ -27,6 +28,9 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
+/** The idle node pings every socket this often, so the probe sees a few heartbeats in a short run. */
+const IDLE_HEARTBEAT_SECONDS = 5;
+const PROBE_SECONDS = Number(process.env.BENCH_PROBE_SECONDS ?? 11);
 const log = (line: string) => console.error(`[bench] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -100,6 +104,21 @@ function runLoad(plan: LoadPlan): Promise<LoadResult[]> {
       m.ok ? resolve(m.results!) : reject(new Error(m.error)),
     );
     child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
+    child.send(plan);
+  });
+}
+
+/** Forks the idle-node probe, hands it the plan, and waits for its round trips. */
+function runProbe(plan: ProbePlan): Promise<ProbeResult> {
+  const child = fork('test/bench/idle-probe.ts', [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (m: { ok: boolean; result?: ProbeResult; error?: string }) =>
+      m.ok ? resolve(m.result!) : reject(new Error(m.error)),
+    );
+    child.once('exit', (code) => reject(new Error(`the idle probe exited with ${code}`)));
     child.send(plan);
   });
 }
@@ -188,6 +207,7 @@ async function main(): Promise<void> {
       PORT: String(await freePort()),
       DATABASE_URL: dbUrl,
       LOG_LEVEL: 'error',
+      WS_HEARTBEAT_SECONDS: String(IDLE_HEARTBEAT_SECONDS),
     });
     children.push(idleNode.child);
     await sleep(1000);
@@ -214,6 +234,18 @@ async function main(): Promise<void> {
     const perConnKb = (after - before) / idle.length;
     log(
       `${idle.length} idle connections: server RSS ${Math.round(before / 1024)} MiB -> ${Math.round(after / 1024)} MiB`,
+    );
+    log(
+      `probing the idle node with pings for ${PROBE_SECONDS} s, across its heartbeats (every ${IDLE_HEARTBEAT_SECONDS} s)`,
+    );
+    const probe = await runProbe({
+      url: wsUrl(idleNode.url),
+      cookies: cookies.slice(0, 20),
+      seconds: PROBE_SECONDS,
+      everyMs: 10,
+    });
+    log(
+      `idle node: ping round trip p50 ${p(probe.rtt, 50)} ms, p99 ${p(probe.rtt, 99)} ms, max ${round(Math.max(...probe.rtt))} ms over ${probe.rtt.length} pings`,
     );
     for (const ws of idle) ws.terminate();
     await idleNode.kill('SIGTERM');
@@ -249,6 +281,13 @@ async function main(): Promise<void> {
       ),
       idle_connections: idle.length,
       memory_per_connection_kb: round(perConnKb),
+      // Round trips of pings to the idle node across its heartbeats: a heartbeat that holds the
+      // server's thread shows in the max.
+      idle_ping_p50_ms: p(probe.rtt, 50),
+      idle_ping_p99_ms: p(probe.rtt, 99),
+      idle_ping_max_ms: round(Math.max(...probe.rtt)),
+      idle_pings_unanswered: probe.unanswered,
+      idle_probe_loop_delay_p99_ms: round(probe.loopDelayP99Ms),
       // How far the timings can be trusted: the load process's own stalls, and the machine's load.
       client_loop_delay_p99_ms: round(
         Math.max(mutual.clientLoopDelayP99Ms, baseline.clientLoopDelayP99Ms),

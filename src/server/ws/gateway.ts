@@ -62,7 +62,11 @@ function reject(socket: Duplex, status: number, reason: string): void {
 
 /** Attaches the gateway to `server`. */
 export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySetup = {}): Gateway {
-  const options: GatewayOptions = { ...DEFAULT_GATEWAY_OPTIONS, ...setup };
+  const options: GatewayOptions = {
+    ...DEFAULT_GATEWAY_OPTIONS,
+    heartbeatMs: ctx.config.wsHeartbeatSeconds * 1000,
+    ...setup,
+  };
   const getMessaging = setup.messaging ?? fromContext;
   const core = new GatewayCore(
     () => getMessaging(ctx),
