@@ -32,6 +32,8 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
         (s, ctx) =>
           (gateway = attachGateway(s, ctx, {
             heartbeatMs: 150,
+            // A few sockets per turn of the event loop, so these tests go through a sliced sweep.
+            heartbeatSlice: 2,
             connectionRate: { perSecond: 5, burst: 10 },
             personRate: { perSecond: 1, burst: 3 },
             closeAfterRefused: 30,
@@ -109,6 +111,16 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
     const offline = await b.next('presence', (p) => p.userId === ana.userId && !p.online, 2000);
     expect(offline.conversationId).toBe(pair);
     b.close();
+  });
+
+  it('pings every socket at each heartbeat, a slice at a time', async () => {
+    const sockets = await Promise.all(
+      Array.from({ length: 7 }, (_, i) => Probe.open(url, (i % 2 ? ana : ben).cookie)),
+    );
+    const pings = sockets.map(() => 0);
+    sockets.forEach((s, i) => s.ws.on('ping', () => (pings[i] = pings[i]! + 1)));
+    await expect.poll(() => Math.min(...pings), { timeout: 3000 }).toBeGreaterThanOrEqual(2);
+    sockets.forEach((s) => s.close());
   });
 
   it('keeps a socket that answers heartbeats', async () => {

@@ -5,6 +5,7 @@ import { DomainError } from '../../core/errors.ts';
 import type { Bus, SharedCounter } from '../../core/ports.ts';
 import { sharedHit } from '../../core/rate-limiter.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { forEachInSlices } from '../../lib/slices.ts';
 import type { Connection } from './connection.ts';
 import { Hub } from './hub.ts';
 import { PresenceTable } from './presence.ts';
@@ -14,6 +15,8 @@ import { KeyedBuckets, type Rate } from './rate.ts';
 export interface GatewayOptions {
   /** How often the server pings; a socket that has not answered the previous ping is dropped. */
   heartbeatMs: number;
+  /** Sockets pinged per turn of the event loop during a heartbeat, so a sweep never holds the node for long. */
+  heartbeatSlice: number;
   /** Frames of any kind per socket. */
   connectionRate: Rate;
   /**
@@ -40,6 +43,7 @@ const SHARED_WINDOW_MS = 1_000;
 
 export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = {
   heartbeatMs: 25_000,
+  heartbeatSlice: 64,
   connectionRate: { perSecond: 20, burst: 60 },
   personRate: { perSecond: 10, burst: 30 },
   closeAfterRefused: 200,
@@ -119,7 +123,12 @@ export class GatewayCore {
         }
       }
     }
-    for (const [userId, ids] of seen) await this.presence.announce(userId, true, ids);
+    // Repeated for everyone each heartbeat, so a slice at a time, like the heartbeat's pings.
+    const announcing: Array<Promise<void>> = [];
+    await forEachInSlices([...seen], this.options.heartbeatSlice, ([userId, ids]) => {
+      announcing.push(this.presence.announce(userId, true, ids));
+    });
+    await Promise.all(announcing);
   }
 
   /** Recomputes whether the person has a visible socket on this node and says so on the bus. */

@@ -16,6 +16,7 @@ import {
 } from '../../contract/ws.ts';
 import type { MessagingApi } from '../../core/conversation.model.ts';
 import { newId } from '../../lib/ids.ts';
+import { forEachInSlices } from '../../lib/slices.ts';
 import type { Attachment } from '../main.ts';
 import { Connection } from './connection.ts';
 import { DEFAULT_GATEWAY_OPTIONS, GatewayCore, type GatewayOptions } from './core.ts';
@@ -202,25 +203,41 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     if (visible) void core.announcePresence(userId).catch(() => undefined);
   }
 
-  const heartbeat = setInterval(() => {
+  // One sweep per heartbeat, a slice of sockets per turn of the event loop: pinging 10,000 sockets in one
+  // go would hold every message on the node for over 100 ms.
+  let sweeping = false;
+  const sweep = async (): Promise<void> => {
     const now = ctx.clock.now().getTime();
-    for (const conn of core.hub.connections) {
-      if (now >= conn.sessionEndsAt) {
-        conn.close(CLOSE.SESSION_ENDED, 'session ended');
-        continue;
-      }
-      if (!conn.isAlive) {
-        conn.closed = true;
-        conn.socket.terminate();
-        continue;
-      }
-      conn.isAlive = false;
-      conn.refused = 0;
-      conn.socket.ping();
-    }
-    core
-      .refreshPresence()
-      .catch((error: unknown) => ctx.logger.warn({ err: error }, 'ws: presence refresh failed'));
+    await forEachInSlices(
+      [...core.hub.connections],
+      options.heartbeatSlice,
+      (conn) => {
+        if (conn.closed) return;
+        if (now >= conn.sessionEndsAt) return conn.close(CLOSE.SESSION_ENDED, 'session ended');
+        if (!conn.isAlive) {
+          conn.closed = true;
+          conn.socket.terminate();
+          return;
+        }
+        conn.isAlive = false;
+        conn.refused = 0;
+        conn.socket.ping();
+      },
+      () => stopping,
+    );
+    if (!stopping) await core.refreshPresence();
+  };
+  const heartbeat = setInterval(() => {
+    // A sweep still running when the next heartbeat is due (a very short heartbeat) is not doubled.
+    if (sweeping) return;
+    sweeping = true;
+    sweep()
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'ws: heartbeat or presence refresh failed'),
+      )
+      .finally(() => {
+        sweeping = false;
+      });
   }, options.heartbeatMs);
   heartbeat.unref();
 
