@@ -178,6 +178,26 @@ describe('MessagingService', () => {
     expect((await svc.sinceForAll(z, circle.id, 0, 10)).audience?.blocked.size).toBe(0);
   });
 
+  it('replays changes as the reader may see them now: an author they blocked comes without text', async () => {
+    const { orgId: other, ids } = await seedOrg(app.ctx, 3, 'Replay');
+    const [x, y, z] = ids as [string, string, string];
+    const circle = await app.ctx.connections.createCircle(x, { orgId: other, name: 'Evenings' });
+    for (const p of [y, z]) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(x, circle.id, { userId: p });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    const posted = await svc.post(x, { conversationId: circle.id, id: newId(), text: 'at six' });
+    const since = clock.now();
+    clock.advance(60_000);
+    await svc.edit(x, { conversationId: circle.id, id: posted.message.id, text: 'at seven' });
+    await app.ctx.connections.block(y, x);
+    const seq = posted.message.seq;
+    const forY = await svc.changedSince(y, circle.id, seq, since, 10);
+    expect(forY.map((m) => [m.seq, m.text, m.hidden])).toEqual([[seq, '', true]]);
+    const forZ = await svc.changedSince(z, circle.id, seq, since, 10);
+    expect(forZ.map((m) => [m.seq, m.text, m.hidden])).toEqual([[seq, 'at seven', undefined]]);
+  });
+
   it('refuses an id already used by another person or in another conversation', async () => {
     const id = newId();
     await svc.post(a, { conversationId: rel, id, text: 'hello' });

@@ -117,12 +117,16 @@ export class MessagingService implements MessagingApi {
   ): Promise<Message[]> {
     const { store } = this.deps;
     await requireAccess(store, userId, conversationId);
-    return store.messages.listChangedSince(
+    const changed = await store.messages.listChangedSince(
       conversationId,
       seqParam('upTo', upToSeq),
       since,
       pageSize(limit),
     );
+    // As the person may see them now, like a page of history: the socket's own list of whom they blocked
+    // was read at its handshake and may miss a block made through another node since.
+    const hidden = changed.length ? await this.hiddenAuthors(userId) : new Set<string>();
+    return hidden.size ? changed.map((m) => asSeenBy(m, hidden)) : changed;
   }
 
   async since(
