@@ -41,8 +41,8 @@ async function probe(plan: ProbePlan): Promise<ProbeResult> {
   const sentAt = new Map<string, number>();
   const rtt: number[] = [];
   for (const ws of sockets) {
-    ws.on('message', (data) => {
-      const frame = JSON.parse(String(data)) as ServerFrame;
+    ws.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString('utf8')) as ServerFrame;
       if (frame.type !== 'pong' || frame.ref === undefined) return;
       const t = sentAt.get(frame.ref);
       if (t === undefined) return;
