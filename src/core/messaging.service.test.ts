@@ -34,6 +34,17 @@ describe('MessagingService', () => {
   afterAll(async () => app?.close());
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** A circle `creator` made in `org`, with `others` invited and accepted. */
+  const circleOf = async (org: string, name: string, creator: string, others: string[]) => {
+    const circle = await app.ctx.connections.createCircle(creator, { orgId: org, name });
+    for (const p of others) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(creator, circle.id, {
+        userId: p,
+      });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    return circle;
+  };
   const errorOf = async (p: Promise<unknown>) =>
     p.then(
       () => undefined,
@@ -112,11 +123,7 @@ describe('MessagingService', () => {
   });
 
   it('gives onStored, for a circle, who was a member when the message was stored', async () => {
-    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Audience' });
-    for (const p of [b, c]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(orgId, 'Audience', a, [b, c]);
     const seen: Array<readonly string[] | undefined> = [];
     const record = (_m: unknown, audience?: Audience) => void seen.push(audience?.members);
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' }, record);
@@ -131,11 +138,7 @@ describe('MessagingService', () => {
   });
 
   it('reads, with a circle’s messages for a node’s cache, who is a member now', async () => {
-    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Readers' });
-    for (const p of [b, c]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(orgId, 'Readers', a, [b, c]);
     expect(await svc.sinceForAll(a, circle.id, 0, 10)).toEqual({ messages: [] });
     await svc.post(a, { conversationId: circle.id, id: newId(), text: 'to all three' });
     const before = await svc.sinceForAll(b, circle.id, 0, 10);
@@ -159,11 +162,7 @@ describe('MessagingService', () => {
   it('reads, with a circle’s audience, whom each member blocked, when posting and when reading', async () => {
     const { orgId: other, ids } = await seedOrg(app.ctx, 3, 'Blocks');
     const [x, y, z] = ids as [string, string, string];
-    const circle = await app.ctx.connections.createCircle(x, { orgId: other, name: 'Quiet' });
-    for (const p of [y, z]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(x, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(other, 'Quiet', x, [y, z]);
     await app.ctx.connections.block(y, x);
     const seen: Array<Audience | undefined> = [];
     await svc.post(x, { conversationId: circle.id, id: newId(), text: 'to all' }, (_m, audience) =>
@@ -181,11 +180,7 @@ describe('MessagingService', () => {
   it('replays changes as the reader may see them now: an author they blocked comes without text', async () => {
     const { orgId: other, ids } = await seedOrg(app.ctx, 3, 'Replay');
     const [x, y, z] = ids as [string, string, string];
-    const circle = await app.ctx.connections.createCircle(x, { orgId: other, name: 'Evenings' });
-    for (const p of [y, z]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(x, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(other, 'Evenings', x, [y, z]);
     const posted = await svc.post(x, { conversationId: circle.id, id: newId(), text: 'at six' });
     const since = clock.now();
     clock.advance(60_000);
