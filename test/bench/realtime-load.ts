@@ -190,7 +190,7 @@ async function main(plan: LoadPlan): Promise<LoadResult[]> {
 
 process.once('message', (plan: LoadPlan) => {
   main(plan).then(
-    (results) => process.send!({ ok: true, results }, () => process.exit(0)),
+    (result) => process.send!({ ok: true, result }, () => process.exit(0)),
     (error: unknown) => {
       process.send!({ ok: false, error: String(error) }, () => process.exit(1));
     },

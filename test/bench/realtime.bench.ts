@@ -7,7 +7,7 @@
  * (realtime-load.ts). A benchmark: it prints figures and ratios, it does not pass or fail. Loopback
  * only. Last line: JSON.
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, fork, type Serializable, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,35 +93,35 @@ async function startBaseline(durablePath?: string): Promise<{ child: ChildProces
   return { child, url: `ws://127.0.0.1:${port}` };
 }
 
-/** Forks the load generator, hands it the plan, and waits for every target's timings. */
-function runLoad(plan: LoadPlan): Promise<LoadResult[]> {
-  const child = fork('test/bench/realtime-load.ts', [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+/**
+ * Forks one of the benchmark's helper processes (realtime-load.ts, idle-probe.ts), hands it the plan, and
+ * waits for what it sends back as `result`.
+ */
+function runChild<Plan extends Serializable, Result>(
+  script: string,
+  execArgv: string[],
+  plan: Plan,
+): Promise<Result> {
+  const child = fork(script, [], {
+    execArgv: ['--import', 'tsx', ...execArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: { ok: boolean; results?: LoadResult[]; error?: string }) =>
-      m.ok ? resolve(m.results!) : reject(new Error(m.error)),
+    child.once('message', (m: { ok: boolean; result?: Result; error?: string }) =>
+      m.ok ? resolve(m.result!) : reject(new Error(m.error)),
     );
-    child.once('exit', (code) => reject(new Error(`the load generator exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.send(plan);
   });
 }
 
-/** Forks the idle-node probe, hands it the plan, and waits for its round trips. */
-function runProbe(plan: ProbePlan): Promise<ProbeResult> {
-  const child = fork('test/bench/idle-probe.ts', [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('message', (m: { ok: boolean; result?: ProbeResult; error?: string }) =>
-      m.ok ? resolve(m.result!) : reject(new Error(m.error)),
-    );
-    child.once('exit', (code) => reject(new Error(`the idle probe exited with ${code}`)));
-    child.send(plan);
-  });
-}
+/** The load generator: every target's timings. */
+const runLoad = (plan: LoadPlan) =>
+  runChild<LoadPlan, LoadResult[]>('test/bench/realtime-load.ts', ['--expose-gc'], plan);
+
+/** The idle-node probe: its round trips. */
+const runProbe = (plan: ProbePlan) =>
+  runChild<ProbePlan, ProbeResult>('test/bench/idle-probe.ts', [], plan);
 
 const p = (values: number[], q: number) => round(percentile(values, q));
 

@@ -15,7 +15,10 @@ import { KeyedBuckets, type Rate } from './rate.ts';
 export interface GatewayOptions {
   /** How often the server pings; a socket that has not answered the previous ping is dropped. */
   heartbeatMs: number;
-  /** Sockets pinged per turn of the event loop during a heartbeat, so a sweep never holds the node for long. */
+  /**
+   * Sockets pinged (and people whose presence is repeated) per turn of the event loop during a heartbeat,
+   * so a sweep never holds the node for long.
+   */
   heartbeatSlice: number;
   /** Frames of any kind per socket. */
   connectionRate: Rate;
