@@ -2,7 +2,7 @@
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db.ts';
-import { openSqlite } from './sqlite-database.ts';
+import { openSqlite, type TunedSqlite } from './sqlite-database.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,16 +27,17 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** SQLite only: the open database under Kysely, for the group committer's direct statements. */
+  sqlite?: TunedSqlite;
   close(): Promise<void>;
 }
 
 /** Opens a connection; SQLite gets WAL, synchronous=FULL, foreign keys and a busy timeout (sqlite-database.ts). */
 export function openDatabase(target: DatabaseTarget): Connection {
   if (target.dialect === 'sqlite') {
-    const db = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openSqlite(target.path) }),
-    });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    const sqlite = openSqlite(target.path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: target.url,

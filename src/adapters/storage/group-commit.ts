@@ -4,9 +4,14 @@
  * runs the waiting ones one after another inside ONE database transaction, each in its own savepoint, and
  * commits once: one fsync for the group. Each caller still resolves only after that commit, so "stored,
  * then acknowledged" holds; a caller whose work throws is rolled back to its savepoint alone.
+ *
+ * The committer holds the connection through Kysely for the whole group, so nothing else can run on it
+ * meanwhile, and issues BEGIN, SAVEPOINT and COMMIT itself; prepared statements run inside go straight to
+ * the driver (prepared.ts, runDirectlyOn), other queries through Kysely on the same held connection.
  */
-import type { ControlledTransaction, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from './db.ts';
+import { type DirectExecutor, runDirectlyOn } from './prepared.ts';
 
 interface Pending {
   work: (trx: Kysely<Database>) => Promise<unknown>;
@@ -14,22 +19,21 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Rolls back after a failure; the caller reports the original error, not a failed rollback. */
-const rollbackQuietly = (trx: ControlledTransaction<Database>): Promise<unknown> =>
-  trx
-    .rollback()
-    .execute()
-    .catch(() => undefined);
-
 /** Most transactions one commit may carry, so one group cannot starve later callers for long. */
 const MAX_GROUP = 64;
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /** Runs transactions on one SQLite connection, sharing commits between those that arrive together. */
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private draining = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Runs a statement on the connection while the committer holds it (TunedSqlite.execute). */
+    private readonly execute: DirectExecutor,
+  ) {}
 
   /** Runs `work` in a transaction (its own savepoint inside a shared one) and resolves after the commit. */
   run<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -48,46 +52,15 @@ export class GroupCommitter {
     }
   }
 
-  private async runAlone(trx: ControlledTransaction<Database>, p: Pending): Promise<void> {
-    let value: unknown;
-    try {
-      value = await p.work(trx);
-      await trx.commit().execute();
-    } catch (error) {
-      await rollbackQuietly(trx);
-      p.reject(error);
-      return;
-    }
-    p.resolve(value);
-  }
-
   private async runGroup(group: Pending[]): Promise<void> {
-    let trx: ControlledTransaction<Database>;
+    let outcomes: Outcome[];
     try {
-      trx = await this.db.startTransaction().execute();
+      outcomes = await this.db.connection().execute((conn) => {
+        runDirectlyOn(conn, this.execute);
+        return this.inTransaction(conn, group);
+      });
     } catch (error) {
-      for (const p of group) p.reject(error);
-      return;
-    }
-    // Alone in its group: no savepoint needed, the transaction itself is the unit.
-    if (group.length === 1) return this.runAlone(trx, group[0]!);
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    for (const p of group) {
-      const sp = await trx.savepoint('unit').execute();
-      try {
-        const value = await p.work(sp);
-        await sp.releaseSavepoint('unit').execute();
-        outcomes.push({ ok: true, value });
-      } catch (error) {
-        await sp.rollbackToSavepoint('unit').execute();
-        await sp.releaseSavepoint('unit').execute();
-        outcomes.push({ ok: false, error });
-      }
-    }
-    try {
-      await trx.commit().execute();
-    } catch (error) {
-      await rollbackQuietly(trx);
+      // Nothing committed: the connection could not be had, or BEGIN or COMMIT failed.
       for (const p of group) p.reject(error);
       return;
     }
@@ -96,5 +69,42 @@ export class GroupCommitter {
       if (outcome.ok) p.resolve(outcome.value);
       else p.reject(outcome.error);
     });
+  }
+
+  /** Runs the group in one transaction and commits; throws (after rolling back) if it cannot commit. */
+  private async inTransaction(conn: Kysely<Database>, group: Pending[]): Promise<Outcome[]> {
+    const statement = (sql: string) => void this.execute(sql, []);
+    statement('begin');
+    try {
+      // Alone in its group: no savepoint needed, the transaction itself is the unit.
+      if (group.length === 1) {
+        const value = await group[0]!.work(conn);
+        statement('commit');
+        return [{ ok: true, value }];
+      }
+      const outcomes: Outcome[] = [];
+      for (const p of group) {
+        statement('savepoint unit');
+        try {
+          const value = await p.work(conn);
+          statement('release unit');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          statement('rollback to unit');
+          statement('release unit');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      statement('commit');
+      return outcomes;
+    } catch (error) {
+      // SQLite may have rolled back already (and then says no transaction is active): that is fine.
+      try {
+        statement('rollback');
+      } catch {
+        // The caller reports the original error, not a failed rollback.
+      }
+      throw error;
+    }
   }
 }

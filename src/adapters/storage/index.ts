@@ -31,7 +31,9 @@ export function openStore(target: string | DatabaseTarget): OpenStore {
   return {
     store: new KyselyStore(
       db,
-      connection.dialect === 'sqlite' ? new GroupCommitter(db) : undefined,
+      connection.sqlite
+        ? new GroupCommitter(db, (sql, parameters) => connection.sqlite!.execute(sql, parameters))
+        : undefined,
     ),
     connection,
     migrate: () => migrateToLatest(db, connection.dialect),

@@ -36,6 +36,8 @@ export class KyselyStore implements Store {
     readonly db: Kysely<Database>,
     /** SQLite only: shares commits between transactions that arrive together (group-commit.ts). */
     private readonly committer?: GroupCommitter,
+    /** Inside a transaction; the group committer's connection is not a Kysely transaction, so it says. */
+    private readonly inTransaction = db.isTransaction,
   ) {
     this.users = new UserStore(db);
     this.sessions = new SessionStore(db);
@@ -51,8 +53,9 @@ export class KyselyStore implements Store {
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
-    if (this.db.isTransaction) return work(this);
-    if (this.committer) return this.committer.run((trx) => work(new KyselyStore(trx)));
+    if (this.inTransaction) return work(this);
+    if (this.committer)
+      return this.committer.run((trx) => work(new KyselyStore(trx, undefined, true)));
     return this.db.transaction().execute((trx) => work(new KyselyStore(trx)));
   }
 }

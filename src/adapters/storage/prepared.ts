@@ -2,10 +2,26 @@
  * Statements built and compiled once, then run with new values: the hot paths (posting a message,
  * delivering it) skip Kysely's query building and compiling, which cost more CPU than SQLite itself.
  * The statement is still written once with Kysely's builder, so both dialects share one code path; each
- * dialect compiles it the first time it runs there.
+ * dialect compiles it the first time it runs there. Inside a SQLite transaction of the group committer,
+ * which holds the one connection, the compiled statement goes straight to the driver (runDirectlyOn).
  */
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './db.ts';
+
+/** Runs a compiled statement on a connection the caller holds, as the dialect's driver would. */
+export type DirectExecutor = (sql: string, parameters: readonly unknown[]) => QueryResult<unknown>;
+
+/** Kysely instances bound to a held SQLite connection, and how to run a statement on it without Kysely. */
+const directly = new WeakMap<Kysely<Database>, DirectExecutor>();
+
+/**
+ * From now on, prepared statements run on `db` go to `execute` rather than through Kysely's executor:
+ * on a cold CPU (a message every few ms) Kysely's per-statement layers cost more than SQLite does.
+ * `db` must be bound to one connection that nothing else uses meanwhile (group-commit.ts).
+ */
+export function runDirectlyOn(db: Kysely<Database>, execute: DirectExecutor): void {
+  directly.set(db, execute);
+}
 
 /** Stands in for a value while the statement is compiled; replaced by the caller's value at run time. */
 class Slot {
@@ -58,6 +74,10 @@ export function prepare<A extends object, R>(
       const name = names[i];
       return name === undefined ? constant : args[name as keyof A];
     });
+    const execute = directly.get(db);
+    // A throw inside the executor function becomes the promise's rejection, as Kysely's would.
+    if (execute)
+      return new Promise((resolve) => resolve(execute(query.sql, parameters) as QueryResult<R>));
     return db.executeQuery<R>({ ...query, parameters });
   };
   return {

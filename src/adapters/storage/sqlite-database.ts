@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { QueryResult, SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** Distinct statements kept prepared; Mutual issues far fewer, so the bound only guards against leaks. */
 const STATEMENT_CACHE_SIZE = 1_000;
@@ -45,6 +45,11 @@ const CHECKPOINTER_CLOSE_WAIT_MS = 5_000;
 export interface TunedSqlite extends SqliteDatabase {
   /** Statements prepared so far (for tests). */
   readonly preparedCount: number;
+  /**
+   * Runs one statement as Kysely's SQLite driver does, minus its connection queue and promises. Only for
+   * a caller that holds the connection through Kysely (group-commit.ts), so nothing else can interleave.
+   */
+  execute(sql: string, parameters: readonly unknown[]): QueryResult<unknown>;
 }
 
 /** Opens `path` (or `:memory:`) with WAL, synchronous=FULL, foreign keys and a busy timeout. */
@@ -81,18 +86,26 @@ export function openSqlite(path: string): TunedSqlite {
   }
 
   const statements = new Map<string, SqliteStatement>();
+  const prepare = (sql: string): SqliteStatement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     get preparedCount() {
       return statements.size;
     },
-    prepare(sql: string): SqliteStatement {
-      let statement = statements.get(sql);
-      if (!statement) {
-        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-        statement = sqlite.prepare(sql);
-        statements.set(sql, statement);
-      }
-      return statement;
+    prepare,
+    execute(sql: string, parameters: readonly unknown[]): QueryResult<unknown> {
+      // The same results as kysely/dist/esm/dialect/sqlite/sqlite-driver.js (SqliteConnection.executeQuery).
+      const statement = prepare(sql);
+      if (statement.reader) return { rows: statement.all(parameters) };
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },
     close(): void {
       // The checkpointer closes first and this connection last, so the last close folds the log back
