@@ -115,7 +115,11 @@ describe('GroupCommitter', () => {
     const { db, committer, ran } = open('direct.db');
     await sql`create table t (v text)`.execute(db);
     ran.length = 0;
-    await committer.run((trx) => insertPrepared.run(trx, { v: 'direct' }));
+    let kept: Kysely<Database> | undefined;
+    await committer.run((trx) => {
+      kept = trx;
+      return insertPrepared.run(trx, { v: 'direct' });
+    });
     await expect(
       committer.run(async (trx) => {
         await insertPrepared.run(trx, { v: 'undone' });
@@ -134,6 +138,9 @@ describe('GroupCommitter', () => {
     expect(rows.rows.map((r) => r.v)).toEqual(['direct']);
     // Outside the committer, the same statement goes through Kysely as before.
     await insertPrepared.run(db, { v: 'outside' });
+    expect(ran.at(-1)).toBe('kysely: insert into "t" ("v") values (?)');
+    // So does a run on a transaction's handle kept past its commit: the direct path ends with it.
+    await insertPrepared.run(kept!, { v: 'kept' });
     expect(ran.at(-1)).toBe('kysely: insert into "t" ("v") values (?)');
     await db.destroy();
   });

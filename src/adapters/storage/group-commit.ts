@@ -55,9 +55,14 @@ export class GroupCommitter {
   private async runGroup(group: Pending[]): Promise<void> {
     let outcomes: Outcome[];
     try {
-      outcomes = await this.db.connection().execute((conn) => {
-        runDirectlyOn(conn, this.execute);
-        return this.inTransaction(conn, group);
+      outcomes = await this.db.connection().execute(async (conn) => {
+        const stop = runDirectlyOn(conn, this.execute);
+        try {
+          return await this.inTransaction(conn, group);
+        } finally {
+          // Work that kept `conn` and runs later must not reach the connection past Kysely's queue.
+          stop();
+        }
       });
     } catch (error) {
       // Nothing committed: the connection could not be had, or BEGIN or COMMIT failed.

@@ -17,10 +17,12 @@ const directly = new WeakMap<Kysely<Database>, DirectExecutor>();
 /**
  * From now on, prepared statements run on `db` go to `execute` rather than through Kysely's executor:
  * on a cold CPU (a message every few ms) Kysely's per-statement layers cost more than SQLite does.
- * `db` must be bound to one connection that nothing else uses meanwhile (group-commit.ts).
+ * `db` must be bound to one connection that nothing else uses meanwhile (group-commit.ts). Returns the
+ * function that ends this, to call before the connection is let go.
  */
-export function runDirectlyOn(db: Kysely<Database>, execute: DirectExecutor): void {
+export function runDirectlyOn(db: Kysely<Database>, execute: DirectExecutor): () => void {
   directly.set(db, execute);
+  return () => directly.delete(db);
 }
 
 /** Stands in for a value while the statement is compiled; replaced by the caller's value at run time. */
