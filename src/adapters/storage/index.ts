@@ -27,12 +27,12 @@ export interface OpenStore {
 /** Opens a database from a URL (or a parsed target). Does not migrate: call `migrate()`. */
 export function openStore(target: string | DatabaseTarget): OpenStore {
   const connection = openDatabase(typeof target === 'string' ? parseDatabaseUrl(target) : target);
-  const { db } = connection;
+  const { db, sqlite } = connection;
   return {
     store: new KyselyStore(
       db,
-      connection.sqlite
-        ? new GroupCommitter(db, (sql, parameters) => connection.sqlite!.execute(sql, parameters))
+      sqlite
+        ? new GroupCommitter(db, (sql, parameters) => sqlite.execute(sql, parameters))
         : undefined,
     ),
     connection,
