@@ -5,11 +5,15 @@ import { AccountService } from '../core/account.service.ts';
 import { busEvents } from '../core/bus-events.ts';
 import { ConnectionService } from '../core/connection.service.ts';
 import { ConversationService } from '../core/conversation.service.ts';
-import type { EventPublisher } from '../core/events.ts';
+import type { DomainEventMap, EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
 import { MessagingService } from '../core/messaging.service.ts';
 import type { Bus, PasswordHasher, SharedCounter } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
+import { type Later, PushService } from '../core/push.service.ts';
+import type { PushSender } from '../core/push.ports.ts';
+import { newVapidKey, WebPushSender } from '../adapters/push/web-push.sender.ts';
+import { PushStore } from '../adapters/storage/push.store.ts';
 import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
 import { Argon2Hasher } from '../adapters/crypto/argon2.hasher.ts';
 import { commonPasswords } from '../adapters/crypto/common-passwords.ts';
@@ -38,8 +42,10 @@ export interface AppContext {
   /** One conversation's members, shared read markers and per-person limits. */
   conversations: ConversationService;
   fourTasks: FourTasksServices;
+  /** Notices to closed browsers (Web Push). */
+  push: PushService;
   limits: { authPerIp: RateLimiter; authPerAccount: RateLimiter };
-  /** Closes the bus and the database. */
+  /** Stops pending pushes, then closes the bus and the database. */
   close(): Promise<void>;
 }
 
@@ -51,6 +57,10 @@ export interface ComposeOptions {
   bus?: Bus;
   /** A PostgreSQL schema to use instead of the default search path (tests isolate themselves this way). */
   pgSchema?: string;
+  /** Sends pushes instead of the Web Push sender (tests). */
+  pushSender?: PushSender;
+  /** Runs the push checks' timers (tests run them by hand). */
+  pushLater?: Later;
 }
 
 /** Builds the app and runs migrations. */
@@ -72,7 +82,27 @@ export async function composeApp(
     throw error;
   }
   const bus = options.bus ?? (await createBus(config));
-  const events = busEvents(bus);
+  const pushStore = new PushStore(db.store.db);
+  const push = new PushService({
+    clock,
+    store: db.store,
+    push: pushStore,
+    sender:
+      options.pushSender ??
+      (config.pushServices.length > 0
+        ? new WebPushSender({
+            key: await pushStore.serverKey('vapid', newVapidKey, clock.now()),
+            subject: config.pushContact,
+          })
+        : undefined),
+    allowedServices: config.pushServices,
+    delayMs: config.pushDelaySeconds * 1000,
+    quietAfterPushMs: 10 * MINUTE_MS,
+    sessionIdleMs: config.sessionIdleMinutes * MINUTE_MS,
+    ...(options.pushLater ? { later: options.pushLater } : {}),
+    onFailure: (service) => logger.warn({ service }, 'a push service did not take a push'),
+  });
+  const events = withPushes(busEvents(bus), push);
   const hasher =
     options.hasher ??
     new Argon2Hasher({
@@ -125,6 +155,7 @@ export async function composeApp(
     connections,
     conversations,
     fourTasks: composeFourTasks(runtime, db.store),
+    push,
     limits: {
       authPerIp: new RateLimiter(config.authLimitPerIp, windowMs, clock, {
         counter: sharedCounter,
@@ -136,8 +167,23 @@ export async function composeApp(
       }),
     },
     close: async () => {
+      await push.close();
       await bus.close();
       await db.close();
+    },
+  };
+}
+
+/**
+ * Tells the push service of each message posted on this node. Wrapping the publisher (not a bus
+ * subscriber) means each post is seen by one node only, however many share the bus.
+ */
+function withPushes(events: EventPublisher, push: PushService): EventPublisher {
+  return {
+    publish: async (name, payload) => {
+      await events.publish(name, payload);
+      if (name === 'message.posted')
+        push.messagePosted((payload as DomainEventMap['message.posted']).conversationId);
     },
   };
 }

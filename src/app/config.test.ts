@@ -23,9 +23,26 @@ describe('loadConfig', () => {
     ['ARGON2_MEMORY_KIB', '1024', /ARGON2_MEMORY_KIB must be a whole number from 19456/],
     ['PUBLIC_URL', 'mutual.example.org', /PUBLIC_URL must be an http/],
     ['WS_HEARTBEAT_SECONDS', '0', /WS_HEARTBEAT_SECONDS must be a whole number from 1 to 600/],
+    ['PUSH_SERVICES', 'fcm.googleapis.com', /PUSH_SERVICES must be none or a comma-separated list/],
+    ['PUSH_SERVICES', 'https://a.example/path', /got "https:\/\/a.example\/path"/],
+    ['PUSH_CONTACT', 'admin@example.org', /PUSH_CONTACT must be a mailto: or https:/],
+    ['PUSH_DELAY_SECONDS', '-1', /PUSH_DELAY_SECONDS must be a whole number from 0/],
   ])('stops with a message naming %s when it is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('sends pushes through the browsers’ push services unless told otherwise', () => {
+    expect(loadConfig({}).pushServices).toContain('https://fcm.googleapis.com');
+    expect(loadConfig({ PUSH_SERVICES: 'none' }).pushServices).toEqual([]);
+    expect(
+      loadConfig({ PUSH_SERVICES: 'https://*.push.apple.com, http://127.0.0.1:9' }).pushServices,
+    ).toEqual(['https://*.push.apple.com', 'http://127.0.0.1:9']);
+    expect(loadConfig({}).pushContact).toBe('mailto:admin@localhost');
+    expect(loadConfig({ PUBLIC_URL: 'https://mutual.example.org' }).pushContact).toBe(
+      'https://mutual.example.org',
+    );
+    expect(loadConfig({}).pushDelaySeconds).toBe(60);
   });
 
   it('lists every bad variable at once', () => {

@@ -77,8 +77,45 @@ const EnvSchema = z.object({
   ARGON2_TIME_COST: int('ARGON2_TIME_COST', 2, 2, 20),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
   WS_HEARTBEAT_SECONDS: int('WS_HEARTBEAT_SECONDS', 25, 1, 600),
+  PUSH_SERVICES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return DEFAULT_PUSH_SERVICES;
+      if (v.trim().toLowerCase() === 'none') return [];
+      const entries = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = entries.find((e) => !PUSH_SERVICE.test(e));
+      if (bad !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `PUSH_SERVICES must be none or a comma-separated list of origins like https://fcm.googleapis.com or https://*.push.apple.com (got "${bad}")`,
+        });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+  PUSH_CONTACT: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(v), {
+      message: 'PUSH_CONTACT must be a mailto: or https:// address, e.g. mailto:admin@example.org',
+    })
+    .transform((v) => (v ? v : undefined)),
+  PUSH_DELAY_SECONDS: int('PUSH_DELAY_SECONDS', 60, 0, 24 * 60 * 60),
   WEB_DIST: z.string().default('dist/web'),
 });
+
+/** The push services of today's browsers (Chrome, Edge, Firefox, Safari). */
+export const DEFAULT_PUSH_SERVICES = [
+  'https://fcm.googleapis.com',
+  'https://updates.push.services.mozilla.com',
+  'https://*.notify.windows.com',
+  'https://*.push.apple.com',
+];
+const PUSH_SERVICE = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/?$/i;
 
 /** Settings the app runs with. */
 export interface Config {
@@ -102,6 +139,12 @@ export interface Config {
   shutdownGraceMs: number;
   /** How often the real-time channel pings each socket. */
   wsHeartbeatSeconds: number;
+  /** Push services device endpoints may point to; empty when no pushes are sent. */
+  pushServices: string[];
+  /** Who runs this installation, told to push services (VAPID subject). */
+  pushContact: string;
+  /** How long a message stays unread before a push goes out. */
+  pushDelaySeconds: number;
   webDist: string;
 }
 
@@ -141,6 +184,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2TimeCost: e.ARGON2_TIME_COST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     wsHeartbeatSeconds: e.WS_HEARTBEAT_SECONDS,
+    pushServices: e.PUSH_SERVICES,
+    pushContact:
+      e.PUSH_CONTACT ??
+      (e.PUBLIC_URL?.startsWith('https://') ? e.PUBLIC_URL : 'mailto:admin@localhost'),
+    pushDelaySeconds: e.PUSH_DELAY_SECONDS,
     webDist: e.WEB_DIST,
   };
 }

@@ -50,6 +50,7 @@ import {
   UpdateCircleBody,
 } from './conversations.ts';
 import { fourTasksRoutes } from './four-tasks.routes.ts';
+import { pushRoutes } from './push.ts';
 import { route } from './route.ts';
 
 export const authRoutes = {
@@ -342,6 +343,7 @@ export const routes = {
   ...organizationRoutes,
   ...conversationRoutes,
   ...fourTasksRoutes,
+  ...pushRoutes,
 };
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

@@ -4,11 +4,17 @@ import type { RouteModule } from './http/app.ts';
 import { connectionRoutes } from './http/connections.routes.ts';
 import { conversationRoutes } from './http/conversations.routes.ts';
 import { fourTasksModule } from './http/four-tasks.module.ts';
+import { pushRoutes } from './http/push.routes.ts';
 import { type Attach, type RunningServer, startServer } from './main.ts';
 import { gatewayAttachment } from './ws/gateway.ts';
 
 /** Route modules beyond accounts and organizations, in registration order. */
-export const ROUTE_MODULES: RouteModule[] = [conversationRoutes, connectionRoutes, fourTasksModule];
+export const ROUTE_MODULES: RouteModule[] = [
+  conversationRoutes,
+  connectionRoutes,
+  fourTasksModule,
+  pushRoutes,
+];
 
 /** Things attached to the HTTP server (e.g. the WebSocket gateway). */
 export const ATTACHMENTS: Attach[] = [gatewayAttachment()];

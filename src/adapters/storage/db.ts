@@ -113,6 +113,21 @@ export interface RelationshipLimitsTable {
   updated_at: string;
 }
 
+/** A device's push endpoint (Web Push); pushes carry no payload, so no keys are kept. */
+export interface PushSubscriptionsTable {
+  endpoint: string;
+  user_id: string;
+  session_id: string;
+  created_at: string;
+}
+
+/** Keys the installation makes for itself once and shares between its nodes. */
+export interface ServerKeysTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 /** Kysely's own bookkeeping is not listed; every table the app owns is. */
 export interface Database {
   users: UsersTable;
@@ -126,6 +141,8 @@ export interface Database {
   blocks: BlocksTable;
   connection_invitations: ConnectionInvitationsTable;
   relationship_limits: RelationshipLimitsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  server_keys: ServerKeysTable;
 }
 
 /** Date to the stored form. */

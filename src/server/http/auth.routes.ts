@@ -61,9 +61,11 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     return presentMe(issued.user, await organizations.listMine(issued.user.id));
   });
 
-  register(app, r.signOut, async ({ c }) => {
+  register(app, r.signOut, async ({ auth, c }) => {
     const token = readSessionToken(c);
     if (token) await accounts.signOut(token);
+    // A signed-out session's device gets no pushes anyway; its endpoint is not kept either.
+    if (auth) await ctx.push.unsubscribe(auth.session.id);
     clearSessionCookie(c, isSecureRequest(c, config.trustProxy));
     return { ok: true as const };
   });
@@ -84,6 +86,7 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
 
   register(app, r.revokeSession, async ({ auth, params, c }) => {
     await accounts.revokeSession(auth.user.id, params.sessionId);
+    await ctx.push.unsubscribe(params.sessionId);
     if (params.sessionId === auth.session.id)
       clearSessionCookie(c, isSecureRequest(c, config.trustProxy));
     return { ok: true as const };

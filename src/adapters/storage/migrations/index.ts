@@ -3,12 +3,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { accountsAndOrganizations } from './0001-accounts-and-organizations.ts';
 import { conversations } from './0002-conversations.ts';
 import { fourTasks } from './0003-four-tasks.ts';
+import { push } from './0004-push.ts';
 
 /** Name → migration. Names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts-and-organizations': accountsAndOrganizations,
   '0002-conversations': conversations,
   '0003-four-tasks': fourTasks,
+  '0004-push': push,
 };
 
 /** Hands Kysely's Migrator the list above; no files are read at run time. */

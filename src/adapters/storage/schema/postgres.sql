@@ -115,6 +115,12 @@ table practice_circles
   marked_by character varying(36) not null
   marked_at character varying(30) not null
 
+table push_subscriptions
+  endpoint character varying(1000) not null
+  user_id character varying(36) not null
+  session_id character varying(36) not null
+  created_at character varying(30) not null
+
 table reflection_rounds
   id character varying(36) not null
   conversation_id character varying(36) not null
@@ -150,6 +156,11 @@ table relationship_limits
   time_zone character varying(64) not null
   note character varying(500)
   updated_at character varying(30) not null
+
+table server_keys
+  name character varying(60) not null
+  value text not null
+  created_at character varying(30) not null
 
 table sessions
   id character varying(36) not null
@@ -209,12 +220,16 @@ CREATE UNIQUE INDEX messages_pkey ON messages USING btree (id);
 CREATE UNIQUE INDEX organizations_pkey ON organizations USING btree (id);
 CREATE UNIQUE INDEX organizations_slug_key ON organizations USING btree (slug);
 CREATE UNIQUE INDEX practice_circles_pkey ON practice_circles USING btree (conversation_id);
+CREATE UNIQUE INDEX push_subscriptions_pkey ON push_subscriptions USING btree (endpoint);
+CREATE INDEX push_subscriptions_session_idx ON push_subscriptions USING btree (session_id);
+CREATE INDEX push_subscriptions_user_idx ON push_subscriptions USING btree (user_id);
 CREATE INDEX reflection_rounds_conversation_idx ON reflection_rounds USING btree (conversation_id);
 CREATE UNIQUE INDEX reflection_rounds_pkey ON reflection_rounds USING btree (id);
 CREATE INDEX reflections_author_idx ON reflections USING btree (author_id);
 CREATE UNIQUE INDEX reflections_pkey ON reflections USING btree (id);
 CREATE UNIQUE INDEX reflections_round_author_uq ON reflections USING btree (round_id, author_id);
 CREATE UNIQUE INDEX relationship_limits_pk ON relationship_limits USING btree (conversation_id, user_id);
+CREATE UNIQUE INDEX server_keys_pkey ON server_keys USING btree (name);
 CREATE UNIQUE INDEX sessions_pkey ON sessions USING btree (id);
 CREATE UNIQUE INDEX sessions_token_hash_key ON sessions USING btree (token_hash);
 CREATE INDEX sessions_user_idx ON sessions USING btree (user_id);

@@ -25,11 +25,15 @@ CREATE TABLE "organizations" ("id" varchar(36) primary key, "name" varchar(120) 
 
 CREATE TABLE "practice_circles" ("conversation_id" varchar(36) primary key references "conversations" ("id") on delete cascade, "marked_by" varchar(36) not null references "users" ("id") on delete cascade, "marked_at" varchar(30) not null);
 
+CREATE TABLE "push_subscriptions" ("endpoint" varchar(1000) primary key, "user_id" varchar(36) not null references "users" ("id") on delete cascade, "session_id" varchar(36) not null references "sessions" ("id") on delete cascade, "created_at" varchar(30) not null);
+
 CREATE TABLE "reflection_rounds" ("id" varchar(36) primary key, "conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "started_by" varchar(36) not null references "users" ("id") on delete cascade, "title" varchar(120) not null, "period_start" varchar(10), "period_end" varchar(10), "created_at" varchar(30) not null);
 
 CREATE TABLE "reflections" ("id" varchar(36) primary key, "round_id" varchar(36) not null references "reflection_rounds" ("id") on delete cascade, "conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "author_id" varchar(36) not null references "users" ("id") on delete cascade, "rating_connection" integer not null, "rating_worldview" integer not null, "rating_mutuality" integer not null, "rating_moving_toward" integer not null, "note_connection" text not null, "note_worldview" text not null, "note_mutuality" text not null, "note_moving_toward" text not null, "try_next" text, "visibility" varchar(10) not null, "created_at" varchar(30) not null, "updated_at" varchar(30) not null, constraint "reflections_round_author_uq" unique ("round_id", "author_id"));
 
 CREATE TABLE "relationship_limits" ("conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "user_id" varchar(36) not null references "users" ("id") on delete cascade, "quiet_start" varchar(5), "quiet_end" varchar(5), "time_zone" varchar(64) not null, "note" varchar(500), "updated_at" varchar(30) not null, constraint "relationship_limits_pk" primary key ("conversation_id", "user_id"));
+
+CREATE TABLE "server_keys" ("name" varchar(60) primary key, "value" text not null, "created_at" varchar(30) not null);
 
 CREATE TABLE "sessions" ("id" varchar(36) primary key, "user_id" varchar(36) not null references "users" ("id") on delete cascade, "token_hash" varchar(64) not null unique, "created_at" varchar(30) not null, "last_seen_at" varchar(30) not null, "expires_at" varchar(30) not null, "user_agent" varchar(300), "revoked_at" varchar(30));
 
@@ -60,6 +64,10 @@ CREATE INDEX "intentions_owner_idx" on "intentions" ("owner_id");
 CREATE INDEX "invitations_org_idx" on "invitations" ("org_id");
 
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
+
+CREATE INDEX "push_subscriptions_session_idx" on "push_subscriptions" ("session_id");
+
+CREATE INDEX "push_subscriptions_user_idx" on "push_subscriptions" ("user_id");
 
 CREATE INDEX "reflection_rounds_conversation_idx" on "reflection_rounds" ("conversation_id");
 

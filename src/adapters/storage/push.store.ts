@@ -1,0 +1,93 @@
+/** Push endpoints and the installation's own keys, in SQL. */
+import type { Kysely } from 'kysely';
+import type { PushRepo, PushSubscriptionRecord } from '../../core/push.ports.ts';
+import { ts, type Database } from './db.ts';
+
+/** PushRepo over Kysely. */
+export class PushStore implements PushRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async save(s: PushSubscriptionRecord): Promise<void> {
+    await this.db
+      .insertInto('push_subscriptions')
+      .values({
+        endpoint: s.endpoint,
+        user_id: s.userId,
+        session_id: s.sessionId,
+        created_at: ts(s.createdAt),
+      })
+      .onConflict((oc) =>
+        oc.column('endpoint').doUpdateSet({
+          user_id: s.userId,
+          session_id: s.sessionId,
+          created_at: ts(s.createdAt),
+        }),
+      )
+      .execute();
+  }
+
+  async removeForSession(sessionId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('push_subscriptions')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async removeEndpoint(endpoint: string): Promise<void> {
+    await this.db.deleteFrom('push_subscriptions').where('endpoint', '=', endpoint).execute();
+  }
+
+  async hasForSession(sessionId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('push_subscriptions')
+      .select('endpoint')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async liveEndpointsIn(
+    conversationId: string,
+    now: Date,
+    seenSince: Date,
+  ): Promise<Array<{ userId: string; endpoint: string }>> {
+    const rows = await this.db
+      .selectFrom('conversation_members as m')
+      .innerJoin('push_subscriptions as p', 'p.user_id', 'm.user_id')
+      .innerJoin('sessions as s', 's.id', 'p.session_id')
+      .select(['p.user_id', 'p.endpoint'])
+      .where('m.conversation_id', '=', conversationId)
+      .where('m.left_at', 'is', null)
+      .whereRef('s.user_id', '=', 'p.user_id')
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', ts(now))
+      .where('s.last_seen_at', '>', ts(seenSince))
+      .orderBy('p.user_id')
+      .orderBy('p.endpoint')
+      .execute();
+    return rows.map((r) => ({ userId: r.user_id, endpoint: r.endpoint }));
+  }
+
+  async serverKey(name: string, make: () => string, at: Date): Promise<string> {
+    const existing = await this.read(name);
+    if (existing !== undefined) return existing;
+    await this.db
+      .insertInto('server_keys')
+      .values({ name, value: make(), created_at: ts(at) })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const stored = await this.read(name);
+    if (stored === undefined) throw new Error(`the server key ${name} could not be stored`);
+    return stored;
+  }
+
+  private async read(name: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('server_keys')
+      .select('value')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row?.value;
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * Notices when Mutual is closed (Web Push), opt-in per device. A push carries nothing: not what was written,
+ * not who wrote it, not where (IPS.md: no surveillance; the push service learns only that a device has
+ * something new). It goes out only when a message has stayed unread for a while (someone reading in an open
+ * tab gets none), never during the person's own quiet hours in that conversation, and never for a message
+ * they do not see (their own, or from someone they blocked: both are left out of unread counts).
+ */
+import { invalidField } from './errors.ts';
+import type { Runtime, Store } from './ports.ts';
+import type { PushRepo, PushSender } from './push.ports.ts';
+import { isQuietAt } from './quiet-hours.ts';
+
+/** Runs `work` after `ms`; the returned function cancels it. */
+export type Later = (work: () => Promise<void>, ms: number) => () => void;
+
+/** setTimeout that does not keep the process alive. */
+export const realLater: Later = (work, ms) => {
+  const timer = setTimeout(() => void work(), ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
+export interface PushDeps extends Pick<Runtime, 'clock'> {
+  store: Store;
+  push: PushRepo;
+  /** Undefined when this installation sends no pushes (PUSH_SERVICES=none). */
+  sender: PushSender | undefined;
+  /** Where endpoints may point: origins like https://fcm.googleapis.com, or https://*.push.apple.com. */
+  allowedServices: readonly string[];
+  /** How long a message stays unread before its push goes out. */
+  delayMs: number;
+  /** A session unused this long has ended (the account service's rule): its device gets nothing. */
+  sessionIdleMs: number;
+  /** After a push, the same conversation brings the same person no other for this long. */
+  quietAfterPushMs: number;
+  later?: Later;
+  /** Told of each push service that failed (never an endpoint or a person: logs carry neither). */
+  onFailure?: (service: string) => void;
+}
+
+/** How long a push service may hold a push for a device that is off. */
+export const PUSH_TTL_SECONDS = 12 * 60 * 60;
+/** One topic for every push: an undelivered push is replaced by the next, so a device gets one, not many. */
+export const PUSH_TOPIC = 'mutual-new';
+
+/** True when `endpoint` is an address on one of the allowed push services. */
+export function isAllowedEndpoint(endpoint: string, allowed: readonly string[]): boolean {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return allowed.some((entry) => {
+    const m = /^(https?):\/\/(\*\.)?([^/:]+)(?::(\d+))?\/?$/.exec(entry);
+    if (!m) return false;
+    const [, scheme, wildcard, host, port] = m;
+    if (url.protocol !== `${scheme}:`) return false;
+    if ((url.port || '') !== (port ?? '')) return false;
+    const hostname = url.hostname.toLowerCase();
+    const wanted = host!.toLowerCase();
+    return wildcard ? hostname.endsWith(`.${wanted}`) : hostname === wanted;
+  });
+}
+
+export class PushService {
+  private readonly pending = new Map<string, () => void>();
+  private readonly pushedAt = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly deps: PushDeps) {}
+
+  get enabled(): boolean {
+    return this.deps.sender !== undefined;
+  }
+
+  /** Whether pushes go out here, the key to subscribe with, and whether this session has subscribed. */
+  async status(
+    sessionId: string,
+  ): Promise<{ enabled: boolean; publicKey: string | null; subscribed: boolean }> {
+    const { sender, push } = this.deps;
+    return {
+      enabled: sender !== undefined,
+      publicKey: sender?.publicKey ?? null,
+      subscribed: sender ? await push.hasForSession(sessionId) : false,
+    };
+  }
+
+  /** Keeps this device's endpoint for the person, tied to the session (signing out ends it). */
+  async subscribe(session: { id: string; userId: string }, endpoint: string): Promise<void> {
+    if (!this.enabled)
+      throw invalidField('endpoint', 'This Mutual sends no notices to closed browsers.');
+    if (!isAllowedEndpoint(endpoint, this.deps.allowedServices))
+      throw invalidField(
+        'endpoint',
+        'Mutual sends notices only through the notice services browsers use; this endpoint is not one of them.',
+      );
+    await this.deps.push.save({
+      endpoint,
+      userId: session.userId,
+      sessionId: session.id,
+      createdAt: this.deps.clock.now(),
+    });
+  }
+
+  /** Forgets this device's endpoint; true when there was one. */
+  async unsubscribe(sessionId: string): Promise<boolean> {
+    return (await this.deps.push.removeForSession(sessionId)) > 0;
+  }
+
+  /**
+   * A message reached `conversationId` (on this node: each post is seen here once, however many nodes share
+   * the bus). Costs the message path nothing but a timer: one check per conversation after the delay, which
+   * covers every message that arrived meanwhile.
+   */
+  messagePosted(conversationId: string): void {
+    if (!this.enabled || this.closed || this.pending.has(conversationId)) return;
+    const later = this.deps.later ?? realLater;
+    this.pending.set(
+      conversationId,
+      later(() => {
+        this.pending.delete(conversationId);
+        const run = this.check(conversationId).catch(() => undefined);
+        this.running.add(run);
+        return run.finally(() => this.running.delete(run));
+      }, this.deps.delayMs),
+    );
+  }
+
+  /**
+   * Pushes to the devices of each member with one: if the conversation is still unread for them, they are
+   * not in their quiet hours there, and it brought them no push during the last quiet spell.
+   */
+  private async check(conversationId: string): Promise<void> {
+    const { store, push, sender, clock } = this.deps;
+    if (!sender || this.closed) return;
+    const now = clock.now();
+    const live = await push.liveEndpointsIn(
+      conversationId,
+      now,
+      new Date(now.getTime() - this.deps.sessionIdleMs),
+    );
+    if (live.length === 0) return;
+    const limits = await store.relationshipLimits.list(conversationId);
+    for (const userId of new Set(live.map((l) => l.userId))) {
+      const key = `${userId}:${conversationId}`;
+      const last = this.pushedAt.get(key);
+      if (last !== undefined && now.getTime() - last < this.deps.quietAfterPushMs) continue;
+      const mine = limits.find((l) => l.userId === userId);
+      if (mine && isQuietAt(mine, now)) continue;
+      const summary = (await store.conversations.listForUser(userId)).find(
+        (c) => c.id === conversationId,
+      );
+      if (!summary || summary.unread === 0) continue;
+      this.remember(key, now.getTime());
+      for (const { endpoint } of live.filter((l) => l.userId === userId)) {
+        const outcome = await sender.send(endpoint, {
+          topic: PUSH_TOPIC,
+          ttlSeconds: PUSH_TTL_SECONDS,
+        });
+        if (outcome === 'gone') await push.removeEndpoint(endpoint);
+        else if (outcome === 'failed') this.deps.onFailure?.(new URL(endpoint).host);
+      }
+    }
+  }
+
+  /** Notes a push; forgets pushes older than the quiet spell once the list grows long. */
+  private remember(key: string, at: number): void {
+    if (this.pushedAt.size >= 10_000)
+      for (const [k, t] of this.pushedAt)
+        if (at - t >= this.deps.quietAfterPushMs) this.pushedAt.delete(k);
+    this.pushedAt.set(key, at);
+  }
+
+  /** Waits for checks already running (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /** Cancels every check not yet due and lets running ones finish. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const cancel of this.pending.values()) cancel();
+    this.pending.clear();
+    await this.settled();
+  }
+}
