@@ -231,6 +231,17 @@ export const copy = {
       'This browser is set not to show notices from Mutual. You can allow them in its settings for this site.',
     unsupported: 'This browser cannot show notices.',
   },
+  push: {
+    setting: 'Also when Mutual is closed',
+    hint: 'The notice says only that something new is waiting; it goes through your browser maker’s notice service, which learns only that this device has something new, and it comes once a message has been unread for a little while, never in your quiet hours.',
+    busy: 'One moment…',
+    unsupported: 'This browser cannot show notices while Mutual is closed.',
+    serverOff: 'This Mutual server is not set up to send notices while Mutual is closed.',
+    unreachable:
+      'This browser could not reach its notice service just now. Trying again a little later usually helps.',
+    notAllowed:
+      'This browser window does not allow notices while Mutual is closed. Private windows usually do not; a regular window may.',
+  },
   blocks: {
     title: 'People you blocked',
     none: 'You have not blocked anyone.',

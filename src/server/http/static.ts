@@ -23,11 +23,19 @@ export function staticRoutes(app: Hono<AppEnv>, webDist: string): void {
       }),
     );
     app.use('/favicon.svg', serveStatic({ root: webDist }));
+    // The service worker keeps its fixed name (its scope is '/'); no-cache so a changed one reaches people.
+    app.use(
+      '/sw.js',
+      serveStatic({ root: webDist, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }),
+    );
   }
 
   // Anything else that is a page (not the API) gets the app shell; the client routes it.
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return c.notFound();
+    const path = c.req.path;
+    // A missing /sw.js is a plain 404, not the HTML shell under a worker's name.
+    if (path.startsWith('/api/') || path.startsWith('/assets/') || path === '/sw.js')
+      return c.notFound();
     c.header('Cache-Control', 'no-cache');
     return c.html(index);
   });

@@ -6,6 +6,7 @@ import { copy } from '../../copy.ts';
 import { navigate } from '../../shell/router.tsx';
 import { onIncoming } from '../conversation/live-context.tsx';
 import { mayNotice, newlyUnread, useNoticesEnabled } from './notices.ts';
+import { PUSH_NOTICE_TAG } from './push.ts';
 
 /** True when `me` is in their own quiet hours in this conversation, by the limits they set there. */
 async function inMyQuietTime(me: string, conversationId: string): Promise<boolean> {
@@ -23,8 +24,20 @@ async function notice(me: string, conversationId: string): Promise<void> {
   if (Date.now() - (noticedAt.get(conversationId) ?? 0) < ONE_NOTICE_PER_MS) return;
   noticedAt.set(conversationId, Date.now());
   // Never what was written, nor who wrote it: a notice can show on a locked screen.
+  const options = { body: copy.notices.body };
+  // With notices when Mutual is closed on, the service worker shows it under the push's tag, so a push
+  // for the same unread message later replaces this notice quietly instead of adding a second one.
+  const worker = await navigator.serviceWorker?.getRegistration('/').catch(() => undefined);
+  if (worker?.active) {
+    await worker.showNotification(copy.notices.title, {
+      ...options,
+      tag: PUSH_NOTICE_TAG,
+      data: { path: `/c/${conversationId}` },
+    });
+    return;
+  }
   const shown = new Notification(copy.notices.title, {
-    body: copy.notices.body,
+    ...options,
     tag: `mutual-${conversationId}`,
   });
   shown.onclick = () => {

@@ -15,6 +15,14 @@ import { BLOCKS_KEY } from '../../api/conversations.ts';
 import { Link } from '../../shell/router.tsx';
 import { formValues } from '../account/auth-forms.tsx';
 import { noticePermission, useNoticesEnabled } from '../notices/notices.ts';
+import {
+  PUSH_KEY,
+  PushError,
+  pushSupported,
+  turnOffPush,
+  turnOnPush,
+  usePushStatus,
+} from '../notices/push.ts';
 import { useCoachEnabled } from './coach-setting.ts';
 import { SharingSettings } from './SharingSettings.tsx';
 
@@ -94,9 +102,65 @@ function Notices() {
         {copy.notices.setting}
       </Toggle>
       <p className="muted">{copy.notices.hint}</p>
+      <PushNotices permission={permission} onPermission={setPermission} />
       {permission === 'denied' ? <Notice>{copy.notices.denied}</Notice> : null}
       {permission === 'unsupported' ? <Notice>{copy.notices.unsupported}</Notice> : null}
     </section>
+  );
+}
+
+/**
+ * Opt-in notices while Mutual is closed (Web Push, see notices/push.ts). Offered only where this server
+ * sends pushes and this browser can take them; otherwise the switch stays off and says why.
+ */
+function PushNotices({
+  permission,
+  onPermission,
+}: {
+  permission: ReturnType<typeof noticePermission>;
+  onPermission: (p: ReturnType<typeof noticePermission>) => void;
+}) {
+  const client = useQueryClient();
+  const status = usePushStatus();
+  const change = useMutation({
+    mutationFn: async (next: boolean) => {
+      if (!next) return turnOffPush();
+      await turnOnPush(status.data?.publicKey ?? '').finally(() =>
+        onPermission(noticePermission()),
+      );
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: PUSH_KEY }),
+  });
+  if (permission === 'unsupported') return null;
+  const offered = status.data?.enabled === true && status.data.publicKey !== null;
+  const reason = !pushSupported()
+    ? copy.push.unsupported
+    : status.data && !offered
+      ? copy.push.serverOff
+      : null;
+  const subscribed = status.data?.subscribed === true;
+  // Turning off stays possible whatever changed since turning on.
+  const canTurnOn = offered && reason === null && permission !== 'denied';
+  return (
+    <>
+      <Toggle
+        isSelected={subscribed}
+        isDisabled={change.isPending || !(subscribed || canTurnOn)}
+        onChange={(next) => change.mutate(next)}
+      >
+        {copy.push.setting}
+      </Toggle>
+      <p className="muted">{copy.push.hint}</p>
+      {change.isPending ? <Notice>{copy.push.busy}</Notice> : null}
+      {reason ? <Notice>{reason}</Notice> : null}
+      {change.error instanceof PushError ? (
+        <p className="notice notice-error" role="alert">
+          {change.error.message}
+        </p>
+      ) : (
+        <FormError error={status.error ?? change.error} />
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,143 @@
+/**
+ * Browser tests for notices while Mutual is closed: /sw.js is served as JavaScript, a real (empty) push
+ * delivered through the DevTools protocol shows one plain notice, and the settings switch explains a failed
+ * subscribe. No push service is reachable from here, so subscribing for real is never attempted to succeed.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copy } from '../../src/web/copy.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { ensureWebBuild } from './support/build.ts';
+import { checkPage, fillAccount, makePerson } from './support/flows.ts';
+
+if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
+
+/** A made-up VAPID public key (65 bytes, uncompressed P-256 point), only ever handed to the browser. */
+const PUBLIC_KEY =
+  'BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U';
+
+interface Shown {
+  title: string;
+  body: string;
+  tag: string;
+}
+
+const shownNotices = (page: Page): Promise<Shown[]> =>
+  page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const all = await registration.getNotifications();
+    return all.map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
+  });
+
+describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', () => {
+  let srv: TestServer;
+  let tb: TestBrowser;
+  let web = 'dist/web';
+  let ctx: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    web = await ensureWebBuild();
+    srv = await startTestServer(
+      { name: 'sqlite', url: 'sqlite::memory:' },
+      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
+    );
+    tb = await launch(srv.url);
+    ctx = await tb.newContext();
+    await ctx.grantPermissions(['notifications'], { origin: new URL(srv.url).origin });
+    page = await ctx.newPage();
+    await page.goto('/');
+    await page.getByLabel('Organization name').fill('Lantern Peers');
+    await fillAccount(page, makePerson('Robin'), true);
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await tb?.close();
+    await srv?.close();
+    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
+    expect(tb?.foreign ?? [], 'requests to other origins').toEqual([]);
+    expect(tb?.problems ?? [], 'CSP violations and page errors').toEqual([]);
+  });
+
+  it('serves /sw.js as JavaScript that browsers check for updates on every visit', async () => {
+    const res = await fetch(`${srv.url}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript\b/);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain("addEventListener('push'");
+  });
+
+  it('a push, which carries nothing, shows one notice saying only that something new is waiting', async () => {
+    const origin = new URL(srv.url).origin;
+    const cdp = await ctx.newCDPSession(page);
+    const registrationIds = new Set<string>();
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+      for (const r of e.registrations) if (!r.isDeleted) registrationIds.add(r.registrationId);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const scope = await page.evaluate(async () => {
+      await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+      return (await navigator.serviceWorker.ready).scope;
+    });
+    expect(scope).toBe(`${origin}/`);
+    await expect.poll(() => registrationIds.size).toBe(1);
+    expect(await shownNotices(page)).toEqual([]);
+
+    const [registrationId] = [...registrationIds];
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin,
+      registrationId: registrationId!,
+      data: '',
+    });
+    await expect.poll(() => shownNotices(page).then((n) => n.length)).toBe(1);
+    expect(await shownNotices(page)).toEqual([
+      { title: copy.notices.title, body: copy.notices.body, tag: 'mutual-new' },
+    ]);
+
+    await cdp.detach();
+  }, 60_000);
+
+  it('the settings switch explains, in plain words, when this browser will not subscribe', async () => {
+    // This server's own push settings are not what is tested here: it answers as one with pushes on.
+    const sent: string[] = [];
+    await page.route('**/api/push', (route) =>
+      route.fulfill({ json: { enabled: true, publicKey: PUBLIC_KEY, subscribed: false } }),
+    );
+    await page.route('**/api/push/subscription', (route) => {
+      sent.push(route.request().method());
+      return route.fulfill({ json: { ok: true } });
+    });
+    await page.goto('/settings');
+    const toggle = page.getByRole('switch', { name: copy.push.setting });
+    await toggle.waitFor();
+    await expect.poll(() => toggle.isEnabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await page.getByText(copy.push.hint).waitFor();
+
+    // Keyboard: the switch takes focus and Space flips it, as the in-tab one does.
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    // Playwright's contexts are private windows, where Chromium refuses push subscriptions outright.
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe(copy.push.notAllowed);
+    expect(await toggle.isChecked()).toBe(false);
+    expect(sent, 'nothing reaches the server when the browser did not subscribe').toEqual([]);
+    await checkPage(page, 'settings-push-refused');
+    await page.unrouteAll();
+  }, 60_000);
+
+  it('the switch is off and says why when the server does not send pushes', async () => {
+    await page.route('**/api/push', (route) =>
+      route.fulfill({ json: { enabled: false, publicKey: null, subscribed: false } }),
+    );
+    await page.goto('/settings');
+    await page.getByText(copy.push.serverOff).waitFor();
+    expect(await page.getByRole('switch', { name: copy.push.setting }).isDisabled()).toBe(true);
+    await page.unrouteAll();
+  }, 60_000);
+});
