@@ -10,7 +10,10 @@ export interface PushSubscriptionRecord {
 
 /** Push endpoints, and the installation's own keys. */
 export interface PushRepo {
-  /** Stores the endpoint for this session; an endpoint already stored moves to it (a device re-subscribing). */
+  /**
+   * Stores the endpoint for this session, replacing any other the session had (one per device); an endpoint
+   * already stored moves to it (a device re-subscribing).
+   */
   save(subscription: PushSubscriptionRecord): Promise<void>;
   /** Removes the session's endpoints; how many there were. */
   removeForSession(sessionId: string): Promise<number>;

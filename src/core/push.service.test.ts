@@ -205,6 +205,12 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
       publicKey: 'test-key',
       subscribed: true,
     });
+    // A session keeps one endpoint: a new one replaces the old, so pushes go to one place per device.
+    await app.ctx.push.subscribe(session, `${SERVICE}/renewed`);
+    const rel = await connectIds(app.ctx, orgId, ids[3]!, a);
+    await post(ids[3]!, rel);
+    await timers.runAll();
+    expect(sender.take()).toEqual([`${SERVICE}/renewed`]);
     expect(await app.ctx.push.unsubscribe(session.id)).toBe(true);
     expect(await app.ctx.push.unsubscribe(session.id)).toBe(false);
     expect((await app.ctx.push.status(session.id)).subscribed).toBe(false);

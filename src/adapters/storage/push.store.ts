@@ -8,6 +8,12 @@ export class PushStore implements PushRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async save(s: PushSubscriptionRecord): Promise<void> {
+    // One endpoint per session: a browser has one subscription per site, so a new one replaces the old.
+    await this.db
+      .deleteFrom('push_subscriptions')
+      .where('session_id', '=', s.sessionId)
+      .where('endpoint', '!=', s.endpoint)
+      .execute();
     await this.db
       .insertInto('push_subscriptions')
       .values({
