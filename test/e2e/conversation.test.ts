@@ -3,17 +3,10 @@
  * the coach, reload, lose and regain the network, and sign out in one tab.
  */
 import type { Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import {
-  HAS_CHROMIUM,
-  launch,
-  screenshots,
-  SKIP_REASON,
-  type TestBrowser,
-} from './support/browser.ts';
-import { ensureWebBuild } from './support/build.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, screenshots, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { type BrowserApp, startBrowserApp } from './support/app.ts';
 import { adminAndPeer, checkPage, type Person, shownTexts } from './support/flows.ts';
 import { tabTo } from './support/keyboard.ts';
 
@@ -35,7 +28,7 @@ async function waitForText(page: Page, text: string): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let srv: TestServer;
   let tb: TestBrowser;
-  let web = 'dist/web';
+  let app: BrowserApp | undefined;
   let a: Page;
   let p: Page;
   let conversationUrl = '';
@@ -43,20 +36,12 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let peerName = '';
 
   beforeAll(async () => {
-    web = await ensureWebBuild();
-    srv = await startTestServer(
-      { name: 'sqlite', url: 'sqlite::memory:' },
-      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
-    );
-    tb = await launch(srv.url);
+    app = await startBrowserApp();
+    ({ srv, tb } = app);
   }, 120_000);
 
   afterAll(async () => {
-    await tb?.close();
-    await srv?.close();
-    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
-    expect(tb?.foreign ?? [], 'requests to other origins').toEqual([]);
-    expect(tb?.problems ?? [], 'CSP violations and page errors').toEqual([]);
+    await app?.close();
   });
 
   it('two people connect: one invites, the other accepts', async () => {

@@ -1,9 +1,7 @@
 /** Browser tests for the foundation pages: setup, sign up/in/out, invitation, sessions, more support, admin. */
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
-import { ensureWebBuild } from './support/build.ts';
+import { type BrowserApp, startBrowserApp } from './support/app.ts';
+import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import {
   checkPage,
   fillAccount,
@@ -16,26 +14,18 @@ import {
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
 
 describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
-  let srv: TestServer;
   let tb: TestBrowser;
-  let web = 'dist/web';
+  let app: BrowserApp | undefined;
   const admin = makePerson('Robin');
   const peer = makePerson('Sam');
 
   beforeAll(async () => {
-    web = await ensureWebBuild();
-    srv = await startTestServer(
-      { name: 'sqlite', url: 'sqlite::memory:' },
-      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
-    );
-    tb = await launch(srv.url);
+    app = await startBrowserApp();
+    ({ tb } = app);
   }, 120_000);
 
   afterAll(async () => {
-    await tb?.close();
-    await srv?.close();
-    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
-    expect(tb?.foreign ?? []).toEqual([]);
+    await app?.close();
   }, 90_000);
 
   it('offers one-time setup on an empty database, then it is gone', async () => {

@@ -4,12 +4,11 @@
  * subscribe. No push service is reachable from here, so subscribing for real is never attempted to succeed.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../src/web/copy.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
-import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
-import { ensureWebBuild } from './support/build.ts';
+import type { TestServer } from '../support/test-server.ts';
+import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { type BrowserApp, startBrowserApp } from './support/app.ts';
 import { checkPage, fillAccount, makePerson } from './support/flows.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
@@ -34,17 +33,13 @@ const shownNotices = (page: Page): Promise<Shown[]> =>
 describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', () => {
   let srv: TestServer;
   let tb: TestBrowser;
-  let web = 'dist/web';
+  let app: BrowserApp | undefined;
   let ctx: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    web = await ensureWebBuild();
-    srv = await startTestServer(
-      { name: 'sqlite', url: 'sqlite::memory:' },
-      { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
-    );
-    tb = await launch(srv.url);
+    app = await startBrowserApp();
+    ({ srv, tb } = app);
     ctx = await tb.newContext();
     await ctx.grantPermissions(['notifications'], { origin: new URL(srv.url).origin });
     page = await ctx.newPage();
@@ -56,11 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', ()
   }, 120_000);
 
   afterAll(async () => {
-    await tb?.close();
-    await srv?.close();
-    if (web !== 'dist/web') rmSync(web, { recursive: true, force: true });
-    expect(tb?.foreign ?? [], 'requests to other origins').toEqual([]);
-    expect(tb?.problems ?? [], 'CSP violations and page errors').toEqual([]);
+    await app?.close();
   });
 
   it('serves /sw.js as JavaScript that browsers check for updates on every visit', async () => {
