@@ -94,6 +94,17 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   const post = (author: string, conversationId: string) =>
     app.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
   const endpoint = (userId: string) => `${SERVICE}/${userId}`;
+  /** A circle `creator` made, with `others` invited and accepted. */
+  const circleOf = async (creator: string, name: string, others: string[]) => {
+    const circle = await app.ctx.connections.createCircle(creator, { orgId, name });
+    for (const p of others) {
+      const { invitation } = await app.ctx.connections.inviteToCircle(creator, circle.id, {
+        userId: p,
+      });
+      await app.ctx.connections.accept(p, invitation.id);
+    }
+    return circle;
+  };
 
   it('waits, then pushes once to each member the conversation is unread for: never to the author', async () => {
     const [a, b] = ids as [string, string];
@@ -163,11 +174,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
 
   it('sends nothing for a message from someone the person blocked', async () => {
     const [a, b, c] = ids as [string, string, string];
-    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Tuesday circle' });
-    for (const p of [b, c]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(a, 'Tuesday circle', [b, c]);
     await app.ctx.connections.block(c, a);
     await post(a, circle.id);
     await timers.runAll();
@@ -177,11 +184,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   it('sends nothing to a signed-out device, and forgets an endpoint the push service says is gone', async () => {
     const [a, b, , c] = ids as [string, string, string, string];
     clock.advance(11 * MINUTE_MS);
-    const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Morning circle' });
-    for (const p of [b, c]) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(a, circle.id, { userId: p });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
+    const circle = await circleOf(a, 'Morning circle', [b, c]);
     await app.ctx.db.store.sessions.revoke(b, sessionOf.get(b)!, clock.now());
     sender.answer = (e) => (e === endpoint(c) ? 'gone' : 'sent');
     await post(a, circle.id);
