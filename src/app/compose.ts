@@ -81,7 +81,6 @@ export async function composeApp(
     await db.close();
     throw error;
   }
-  const bus = options.bus ?? (await createBus(config));
   const pushStore = new PushStore(db.store.db);
   const push = new PushService({
     clock,
@@ -91,7 +90,10 @@ export async function composeApp(
       options.pushSender ??
       (config.pushServices.length > 0
         ? new WebPushSender({
-            key: await pushStore.serverKey('vapid', newVapidKey, clock.now()),
+            key: await pushStore.serverKey('vapid', newVapidKey, clock.now()).catch(async (e) => {
+              await db.close();
+              throw e;
+            }),
             subject: config.pushContact,
           })
         : undefined),
@@ -101,7 +103,9 @@ export async function composeApp(
     sessionIdleMs: config.sessionIdleMinutes * MINUTE_MS,
     ...(options.pushLater ? { later: options.pushLater } : {}),
     onFailure: (service) => logger.warn({ service }, 'a push service did not take a push'),
+    onError: (err) => logger.error({ err }, 'a push check failed'),
   });
+  const bus = options.bus ?? (await createBus(config));
   const events = withPushes(busEvents(bus), push);
   const hasher =
     options.hasher ??

@@ -36,6 +36,8 @@ export interface PushDeps extends Pick<Runtime, 'clock'> {
   later?: Later;
   /** Told of each push service that failed (never an endpoint or a person: logs carry neither). */
   onFailure?: (service: string) => void;
+  /** Told when a check itself failed (the store could not be read, say). */
+  onError?: (error: unknown) => void;
 }
 
 /** How long a push service may hold a push for a device that is off. */
@@ -122,7 +124,7 @@ export class PushService {
       conversationId,
       later(() => {
         this.pending.delete(conversationId);
-        const run = this.check(conversationId).catch(() => undefined);
+        const run = this.check(conversationId).catch((e: unknown) => this.deps.onError?.(e));
         this.running.add(run);
         return run.finally(() => this.running.delete(run));
       }, this.deps.delayMs),
