@@ -73,6 +73,8 @@ export const SessionView = z.object({
   expiresAt: z.string(),
   userAgent: z.string().nullable(),
   isCurrent: z.boolean(),
+  /** This device gets notices when Mutual is closed; signing it out ends them. */
+  pushNotices: z.boolean(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

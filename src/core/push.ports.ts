@@ -19,6 +19,8 @@ export interface PushRepo {
   removeForSession(sessionId: string): Promise<number>;
   removeEndpoint(endpoint: string): Promise<void>;
   hasForSession(sessionId: string): Promise<boolean>;
+  /** The ids of the person's sessions that have an endpoint. */
+  sessionsWithEndpoints(userId: string): Promise<Set<string>>;
   /**
    * The endpoints of the conversation's current members whose session is still signed in at `now`: not
    * revoked, not past its end, and used since `seenSince` (sessions end after a spell unused).

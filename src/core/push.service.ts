@@ -107,6 +107,11 @@ export class PushService {
     });
   }
 
+  /** Which of the person's sessions (devices) get notices when Mutual is closed. */
+  async sessionsWithNotices(userId: string): Promise<Set<string>> {
+    return this.enabled ? this.deps.push.sessionsWithEndpoints(userId) : new Set();
+  }
+
   /** Forgets this device's endpoint; true when there was one. */
   async unsubscribe(sessionId: string): Promise<boolean> {
     return (await this.deps.push.removeForSession(sessionId)) > 0;

@@ -61,6 +61,7 @@ export const copy = {
     intro:
       'These are the browsers and devices signed in to your account. Sign any of them out here.',
     current: 'This browser',
+    pushNotices: 'Gets notices when Mutual is closed',
     device: 'Device',
     unknownDevice: 'Unknown browser',
     started: 'Signed in {when}',

@@ -93,6 +93,12 @@ describe.each(TEST_DATABASES)('notices when Mutual is closed ($name)', (db) => {
       });
       expect(res.status).toBe(200);
       expect((await p.client.get('/api/push')).body.subscribed).toBe(true);
+      // The person can see which of their devices get them (and sign that device out there).
+      const sessions = (await p.client.get('/api/me/sessions')).body.sessions as Array<{
+        isCurrent: boolean;
+        pushNotices: boolean;
+      }>;
+      expect(sessions.map((s) => [s.isCurrent, s.pushNotices])).toEqual([[true, true]]);
     }
     expect((await say(ana, rel, 'Are you around this evening?')).status).toBe(201);
     await checksDone();
@@ -116,6 +122,10 @@ describe.each(TEST_DATABASES)('notices when Mutual is closed ($name)', (db) => {
     const res = await ana.client.request('DELETE', '/api/push/subscription');
     expect(res.status).toBe(200);
     expect((await ana.client.get('/api/push')).body.subscribed).toBe(false);
+    const sessions = (await ana.client.get('/api/me/sessions')).body.sessions as Array<{
+      pushNotices: boolean;
+    }>;
+    expect(sessions.map((s) => s.pushNotices)).toEqual([false]);
   });
 });
 

@@ -53,6 +53,15 @@ export class PushStore implements PushRepo {
     return row !== undefined;
   }
 
+  async sessionsWithEndpoints(userId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('push_subscriptions')
+      .select('session_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return new Set(rows.map((r) => r.session_id));
+  }
+
   async liveEndpointsIn(
     conversationId: string,
     now: Date,

@@ -78,11 +78,14 @@ export function authRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     presentUser(await accounts.updateProfile(auth.user.id, body)),
   );
 
-  register(app, r.listSessions, async ({ auth }) => ({
-    sessions: (await accounts.listSessions(auth.user.id)).map((s) =>
-      presentSession(s, auth.session.id),
-    ),
-  }));
+  register(app, r.listSessions, async ({ auth }) => {
+    const withNotices = await ctx.push.sessionsWithNotices(auth.user.id);
+    return {
+      sessions: (await accounts.listSessions(auth.user.id)).map((s) =>
+        presentSession(s, auth.session.id, withNotices.has(s.id)),
+      ),
+    };
+  });
 
   register(app, r.revokeSession, async ({ auth, params, c }) => {
     await accounts.revokeSession(auth.user.id, params.sessionId);

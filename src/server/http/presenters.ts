@@ -23,13 +23,18 @@ export const presentMe = (
   organizations: orgs.map((o) => ({ id: o.id, name: o.name, slug: o.slug, isAdmin: o.isAdmin })),
 });
 
-export const presentSession = (s: Session, currentId: string): SessionView => ({
+export const presentSession = (
+  s: Session,
+  currentId: string,
+  pushNotices: boolean,
+): SessionView => ({
   id: s.id,
   createdAt: s.createdAt.toISOString(),
   lastSeenAt: s.lastSeenAt.toISOString(),
   expiresAt: s.expiresAt.toISOString(),
   userAgent: s.userAgent,
   isCurrent: s.id === currentId,
+  pushNotices,
 });
 
 export const presentOrganization = (o: Organization, isAdmin: boolean): OrganizationView => ({

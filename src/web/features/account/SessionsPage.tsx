@@ -56,6 +56,7 @@ function SessionRow({
         </p>
         <p className="muted">{fill(copy.sessions.started, { when: when(session.createdAt) })}</p>
         <p className="muted">{fill(copy.sessions.lastSeen, { when: when(session.lastSeenAt) })}</p>
+        {session.pushNotices ? <p className="muted">{copy.sessions.pushNotices}</p> : null}
       </div>
       <Button
         variant="quiet"
