@@ -1,5 +1,6 @@
 /** Configuration, read once from environment variables and validated; a bad value names the variable. */
 import { z } from 'zod';
+import { parsePushService } from '../core/push.service.ts';
 
 const int = (name: string, def: number, min: number, max: number) =>
   z
@@ -87,7 +88,7 @@ const EnvSchema = z.object({
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
-      const bad = entries.find((e) => !PUSH_SERVICE.test(e));
+      const bad = entries.find((e) => parsePushService(e) === undefined);
       if (bad !== undefined) {
         ctx.addIssue({
           code: 'custom',
@@ -115,7 +116,6 @@ export const DEFAULT_PUSH_SERVICES = [
   'https://*.notify.windows.com',
   'https://*.push.apple.com',
 ];
-const PUSH_SERVICE = /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d+)?\/?$/i;
 
 /** Settings the app runs with. */
 export interface Config {

@@ -45,6 +45,16 @@ export const PUSH_TTL_SECONDS = 12 * 60 * 60;
 /** One topic for every push: an undelivered push is replaced by the next, so a device gets one, not many. */
 export const PUSH_TOPIC = 'mutual-new';
 
+/** One entry of PUSH_SERVICES: `https://host`, `https://*.host` (any subdomain), optionally with a port. */
+export function parsePushService(
+  entry: string,
+): { scheme: string; wildcard: boolean; host: string; port: string } | undefined {
+  const m = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(?::(\d+))?\/?$/i.exec(entry);
+  return m
+    ? { scheme: m[1]!, wildcard: !!m[2], host: m[3]!.toLowerCase(), port: m[4] ?? '' }
+    : undefined;
+}
+
 /** True when `endpoint` is an address on one of the allowed push services. */
 export function isAllowedEndpoint(endpoint: string, allowed: readonly string[]): boolean {
   let url: URL;
@@ -54,15 +64,12 @@ export function isAllowedEndpoint(endpoint: string, allowed: readonly string[]):
     return false;
   }
   if (url.username || url.password) return false;
+  const hostname = url.hostname.toLowerCase();
   return allowed.some((entry) => {
-    const m = /^(https?):\/\/(\*\.)?([^/:]+)(?::(\d+))?\/?$/.exec(entry);
-    if (!m) return false;
-    const [, scheme, wildcard, host, port] = m;
-    if (url.protocol !== `${scheme}:`) return false;
-    if ((url.port || '') !== (port ?? '')) return false;
-    const hostname = url.hostname.toLowerCase();
-    const wanted = host!.toLowerCase();
-    return wildcard ? hostname.endsWith(`.${wanted}`) : hostname === wanted;
+    const service = parsePushService(entry);
+    if (!service || url.protocol !== `${service.scheme}:` || url.port !== service.port)
+      return false;
+    return service.wildcard ? hostname.endsWith(`.${service.host}`) : hostname === service.host;
   });
 }
 
@@ -84,7 +91,7 @@ export class PushService {
   ): Promise<{ enabled: boolean; publicKey: string | null; subscribed: boolean }> {
     const { sender, push } = this.deps;
     return {
-      enabled: sender !== undefined,
+      enabled: this.enabled,
       publicKey: sender?.publicKey ?? null,
       subscribed: sender ? await push.hasForSession(sessionId) : false,
     };
