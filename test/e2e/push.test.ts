@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../src/web/copy.ts';
+import { PUSH_NOTICE_TAG } from '../../src/web/features/notices/push.ts';
 import type { TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
@@ -86,7 +87,7 @@ describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', ()
     });
     await expect.poll(() => shownNotices(page).then((n) => n.length)).toBe(1);
     expect(await shownNotices(page)).toEqual([
-      { title: copy.notices.title, body: copy.notices.body, tag: 'mutual-new' },
+      { title: copy.notices.title, body: copy.notices.body, tag: PUSH_NOTICE_TAG },
     ]);
 
     await cdp.detach();

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it, vi } from 'vitest';
 import { copy } from '../../copy.ts';
+import { PUSH_NOTICE_TAG } from './push.ts';
 
 const SOURCE = readFileSync(new URL('../../public/sw.js', import.meta.url), 'utf8');
 
@@ -51,7 +52,7 @@ describe('the service worker (public/sw.js)', () => {
     expect(self.registration.showNotification).toHaveBeenCalledTimes(1);
     expect(self.registration.showNotification).toHaveBeenCalledWith(copy.notices.title, {
       body: copy.notices.body,
-      tag: 'mutual-new',
+      tag: PUSH_NOTICE_TAG,
       renotify: false,
       icon: '/favicon.svg',
     });
