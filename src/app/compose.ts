@@ -101,7 +101,7 @@ export async function composeApp(
     delayMs: config.pushDelaySeconds * 1000,
     quietAfterPushMs: 10 * MINUTE_MS,
     sessionIdleMs: config.sessionIdleMinutes * MINUTE_MS,
-    ...(options.pushLater ? { later: options.pushLater } : {}),
+    later: options.pushLater ?? unrefLater,
     onFailure: (service) => logger.warn({ service }, 'a push service did not take a push'),
     onError: (err) => logger.error({ err }, 'a push check failed'),
   });
@@ -177,6 +177,13 @@ export async function composeApp(
     },
   };
 }
+
+/** setTimeout that does not keep the process alive. */
+const unrefLater: Later = (work, ms) => {
+  const timer = setTimeout(() => void work(), ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
 
 /**
  * Tells the push service of each message posted on this node. Wrapping the publisher (not a bus

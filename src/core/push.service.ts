@@ -13,13 +13,6 @@ import { isQuietAt } from './quiet-hours.ts';
 /** Runs `work` after `ms`; the returned function cancels it. */
 export type Later = (work: () => Promise<void>, ms: number) => () => void;
 
-/** setTimeout that does not keep the process alive. */
-export const realLater: Later = (work, ms) => {
-  const timer = setTimeout(() => void work(), ms);
-  timer.unref();
-  return () => clearTimeout(timer);
-};
-
 export interface PushDeps extends Pick<Runtime, 'clock'> {
   store: Store;
   push: PushRepo;
@@ -33,7 +26,8 @@ export interface PushDeps extends Pick<Runtime, 'clock'> {
   sessionIdleMs: number;
   /** After a push, the same conversation brings the same person no other for this long. */
   quietAfterPushMs: number;
-  later?: Later;
+  /** The timers the checks wait on (compose gives real ones; tests run them by hand). */
+  later: Later;
   /** Told of each push service that failed (never an endpoint or a person: logs carry neither). */
   onFailure?: (service: string) => void;
   /** Told when a check itself failed (the store could not be read, say). */
@@ -131,10 +125,9 @@ export class PushService {
    */
   messagePosted(conversationId: string): void {
     if (!this.enabled || this.closed || this.pending.has(conversationId)) return;
-    const later = this.deps.later ?? realLater;
     this.pending.set(
       conversationId,
-      later(() => {
+      this.deps.later(() => {
         this.pending.delete(conversationId);
         const run = this.check(conversationId).catch((e: unknown) => this.deps.onError?.(e));
         this.running.add(run);
