@@ -31,6 +31,13 @@ export interface PushRepo {
     seenSince: Date,
   ): Promise<Array<{ userId: string; endpoint: string }>>;
   /**
+   * The conversations whose last message came at or after `since` and that have a current member with an
+   * endpoint, with that message's time (a node that starts again checks these: see PushService.resume).
+   */
+  activeWithEndpointsSince(
+    since: Date,
+  ): Promise<Array<{ conversationId: string; lastActivityAt: Date }>>;
+  /**
    * The value stored under `name`, storing `make()` first when there is none. Nodes racing to make one all end
    * with the value that was stored first.
    */

@@ -1,7 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, ManualClock, MINUTE_MS } from '../lib/clock.ts';
 import { newId } from '../lib/ids.ts';
-import { POSTGRES_SKIP_REASON, TEST_DATABASES } from '../../test/support/databases.ts';
+import {
+  createPgSchema,
+  POSTGRES_SKIP_REASON,
+  TEST_DATABASES,
+} from '../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
 import type { PushOutcome, PushSender } from './push.ports.ts';
@@ -34,6 +41,33 @@ class ManualLater {
   async runAll(): Promise<void> {
     for (const job of this.jobs.splice(0)) await job.work();
   }
+}
+
+const endpoint = (userId: string) => `${SERVICE}/${userId}`;
+
+/** Signs each person in on one device that subscribes to `SERVICE/<their id>`; their session ids. */
+async function subscribeEach(
+  app: TestApp,
+  clock: ManualClock,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const sessions = new Map<string, string>();
+  for (const userId of ids) {
+    const sessionId = newId();
+    await app.ctx.db.store.sessions.insert({
+      id: sessionId,
+      userId,
+      tokenHash: `hash-${sessionId}`,
+      createdAt: clock.now(),
+      lastSeenAt: clock.now(),
+      expiresAt: new Date(clock.now().getTime() + 30 * DAY_MS),
+      userAgent: null,
+      revokedAt: null,
+    });
+    sessions.set(userId, sessionId);
+    await app.ctx.push.subscribe({ id: sessionId, userId }, `${SERVICE}/${userId}`);
+  }
+  return sessions;
 }
 
 describe('isAllowedEndpoint', () => {
@@ -73,27 +107,13 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
       { clock, pushSender: sender, pushLater: timers.later },
     );
     ({ orgId, ids } = await seedOrg(app.ctx, 4));
-    for (const userId of ids) {
-      const sessionId = newId();
-      await app.ctx.db.store.sessions.insert({
-        id: sessionId,
-        userId,
-        tokenHash: `hash-${sessionId}`,
-        createdAt: clock.now(),
-        lastSeenAt: clock.now(),
-        expiresAt: new Date(clock.now().getTime() + 30 * DAY_MS),
-        userAgent: null,
-        revokedAt: null,
-      });
+    for (const [userId, sessionId] of await subscribeEach(app, clock, ids))
       sessionOf.set(userId, sessionId);
-      await app.ctx.push.subscribe({ id: sessionId, userId }, `${SERVICE}/${userId}`);
-    }
   });
   afterAll(async () => app?.close());
 
   const post = (author: string, conversationId: string) =>
     app.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
-  const endpoint = (userId: string) => `${SERVICE}/${userId}`;
   /** A circle `creator` made, with `others` invited and accepted. */
   const circleOf = async (creator: string, name: string, others: string[]) => {
     const circle = await app.ctx.connections.createCircle(creator, { orgId, name });
@@ -217,6 +237,76 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
     expect(await app.ctx.push.unsubscribe(session.id)).toBe(true);
     expect(await app.ctx.push.unsubscribe(session.id)).toBe(false);
     expect((await app.ctx.push.status(session.id)).subscribed).toBe(false);
+  });
+});
+
+describe.each(TEST_DATABASES)('PushService after the node starts again, on $name', (db) => {
+  let dir: string | undefined;
+  let schema: { schema: string; drop(): Promise<void> } | undefined;
+  const apps: TestApp[] = [];
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await schema?.drop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks the conversations whose checks it dropped, when they would have run, and pushes only what is unread', async () => {
+    // Both nodes use the same data: a file for SQLite, one schema for PostgreSQL.
+    dir = mkdtempSync(join(tmpdir(), 'mutual-push-'));
+    schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
+    const data = db.name === 'sqlite' ? { ...db, url: `sqlite:${join(dir, 'mutual.db')}` } : db;
+    const clock = new ManualClock('2026-03-01T10:00:00Z');
+    const sender = new FakeSender();
+    const start = async (timers: ManualLater) => {
+      const app = await createTestApp(
+        data,
+        { PUSH_SERVICES: SERVICE, PUSH_DELAY_SECONDS: '60' },
+        {
+          clock,
+          pushSender: sender,
+          pushLater: timers.later,
+          ...(schema ? { pgSchema: schema.schema } : {}),
+        },
+      );
+      apps.push(app);
+      return app;
+    };
+    const before = new ManualLater();
+    const first = await start(before);
+    const { orgId, ids } = await seedOrg(first.ctx, 3);
+    const [a, b, c] = ids as [string, string, string];
+    await subscribeEach(first, clock, ids);
+    const say = (author: string, conversationId: string) =>
+      first.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
+
+    // Eleven minutes ago: pushed then, and too old to check again.
+    const earlier = await connectIds(first.ctx, orgId, a, b);
+    await say(a, earlier);
+    await before.runAll();
+    expect(sender.take()).toEqual([endpoint(b)]);
+    clock.advance(11 * MINUTE_MS);
+    // Twenty seconds before the node stops: one stays unread for b, the other c has read.
+    const circle = await first.ctx.connections.createCircle(a, { orgId, name: 'Friday circle' });
+    const { invitation } = await first.ctx.connections.inviteToCircle(a, circle.id, { userId: b });
+    await first.ctx.connections.accept(b, invitation.id);
+    await say(a, circle.id);
+    const read = await connectIds(first.ctx, orgId, a, c);
+    const { message } = await say(a, read);
+    await first.ctx.messaging.markRead(c, read, message.seq);
+    expect(before.jobs).toHaveLength(2);
+    clock.advance(20_000);
+    // The node stops before its checks are due: they were only in its memory.
+    await first.close();
+    apps.splice(0);
+    expect(before.jobs).toEqual([]);
+
+    const after = new ManualLater();
+    await start(after);
+    // One check each for the two conversations active in the last ten minutes, due 60 s after their message.
+    expect(after.jobs.map((j) => j.ms)).toEqual([40_000, 40_000]);
+    expect(sender.sent).toEqual([]);
+    await after.runAll();
+    expect(sender.take()).toEqual([endpoint(b)]);
   });
 });
 

@@ -124,6 +124,33 @@ export class PushService {
    * covers every message that arrived meanwhile.
    */
   messagePosted(conversationId: string): void {
+    this.schedule(conversationId, this.deps.delayMs);
+  }
+
+  /**
+   * Run once when the node starts. A check waits in this node's memory, so a node that stopped (a restart, a
+   * crash) dropped the checks it had not yet run. This schedules a check, due when its message's would have
+   * been, for every conversation with a message in the last quiet spell and a member with an endpoint. Each
+   * check still pushes only what is unread. A push this node already sent before it stopped may go out once
+   * more; it replaces the notice already on the device, silently (same tag, no renotify). Returns how many
+   * conversations it scheduled.
+   */
+  async resume(): Promise<number> {
+    if (!this.enabled || this.closed) return 0;
+    const now = this.deps.clock.now().getTime();
+    const active = await this.deps.push.activeWithEndpointsSince(
+      new Date(now - this.deps.quietAfterPushMs),
+    );
+    for (const { conversationId, lastActivityAt } of active)
+      this.schedule(
+        conversationId,
+        Math.max(0, lastActivityAt.getTime() + this.deps.delayMs - now),
+      );
+    return active.length;
+  }
+
+  /** One check of the conversation after `ms`, unless one is already waiting. */
+  private schedule(conversationId: string, ms: number): void {
     if (!this.enabled || this.closed || this.pending.has(conversationId)) return;
     this.pending.set(
       conversationId,
@@ -132,7 +159,7 @@ export class PushService {
         const run = this.check(conversationId).catch((e: unknown) => this.deps.onError?.(e));
         this.running.add(run);
         return run.finally(() => this.running.delete(run));
-      }, this.deps.delayMs),
+      }, ms),
     );
   }
 

@@ -25,7 +25,9 @@ export async function createTestApp(
     SHUTDOWN_GRACE_MS: '1000',
     ...env,
   });
-  const schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
+  // A caller that passes its own pgSchema (to start again on the same data) creates and drops it.
+  const schema =
+    db.name === 'postgres' && !options.pgSchema ? await createPgSchema(db.url) : undefined;
   const ctx = await composeApp(config, {
     logger: createLogger('silent'),
     ...(schema ? { pgSchema: schema.schema } : {}),

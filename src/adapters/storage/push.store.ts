@@ -1,7 +1,7 @@
 /** Push endpoints and the installation's own keys, in SQL. */
 import type { Kysely } from 'kysely';
 import type { PushRepo, PushSubscriptionRecord } from '../../core/push.ports.ts';
-import { ts, type Database } from './db.ts';
+import { toDate, ts, type Database } from './db.ts';
 
 /** PushRepo over Kysely. */
 export class PushStore implements PushRepo {
@@ -82,6 +82,26 @@ export class PushStore implements PushRepo {
       .orderBy('p.endpoint')
       .execute();
     return rows.map((r) => ({ userId: r.user_id, endpoint: r.endpoint }));
+  }
+
+  async activeWithEndpointsSince(
+    since: Date,
+  ): Promise<Array<{ conversationId: string; lastActivityAt: Date }>> {
+    const rows = await this.db
+      .selectFrom('conversations as c')
+      .innerJoin('conversation_members as m', 'm.conversation_id', 'c.id')
+      .innerJoin('push_subscriptions as p', 'p.user_id', 'm.user_id')
+      .select(['c.id', 'c.last_activity_at'])
+      .distinct()
+      .where('m.left_at', 'is', null)
+      .where('c.last_activity_at', '>=', ts(since))
+      .orderBy('c.id')
+      .execute();
+    return rows.flatMap((r) =>
+      r.last_activity_at === null
+        ? []
+        : [{ conversationId: r.id, lastActivityAt: toDate(r.last_activity_at) }],
+    );
   }
 
   async serverKey(name: string, make: () => string, at: Date): Promise<string> {
