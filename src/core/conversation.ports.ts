@@ -98,8 +98,11 @@ export interface ConversationRepo {
     id: string,
     patch: Partial<Pick<ConversationRecord, 'name' | 'membersCanInvite'>>,
   ): Promise<void>;
-  /** The conversations the person is currently in (within organizations they still belong to), with unread counts. */
-  listForUser(userId: string): Promise<ConversationSummary[]>;
+  /**
+   * The conversations the person is currently in (within organizations they still belong to), with unread
+   * counts; with `only`, just that one (or none, when they are not in it).
+   */
+  listForUser(userId: string, only?: { conversationId: string }): Promise<ConversationSummary[]>;
 }
 
 /** Who is in which conversation. */

@@ -184,9 +184,7 @@ export class PushService {
       if (last !== undefined && now.getTime() - last < this.deps.quietAfterPushMs) continue;
       const mine = limits.find((l) => l.userId === userId);
       if (mine && isQuietAt(mine, now)) continue;
-      const summary = (await store.conversations.listForUser(userId)).find(
-        (c) => c.id === conversationId,
-      );
+      const [summary] = await store.conversations.listForUser(userId, { conversationId });
       if (!summary || summary.unread === 0) continue;
       this.remember(key, now.getTime());
       for (const { endpoint } of live.filter((l) => l.userId === userId)) {

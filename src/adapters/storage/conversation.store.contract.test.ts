@@ -175,6 +175,15 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     expect((await store().conversations.listForUser(a)).some((c) => c.id === conversationId)).toBe(
       false,
     );
+    // Asked for one conversation: just that one, with the same count, or none for someone not in it.
+    const only = { conversationId };
+    await connectIds(app.ctx, orgId, a, f);
+    const all = await store().conversations.listForUser(f);
+    expect(all).toHaveLength(2);
+    expect(await store().conversations.listForUser(f, only)).toEqual(
+      all.filter((c) => c.id === conversationId),
+    );
+    expect(await store().conversations.listForUser(a, only)).toEqual([]);
   });
 
   it('lists whom a person blocked, and leaves their messages out of that person’s unread count', async () => {

@@ -97,7 +97,11 @@ export class ConversationStore implements ConversationRepo {
     await this.db.updateTable('conversations').set(values).where('id', '=', id).execute();
   }
 
-  async listForUser(userId: string): Promise<ConversationSummary[]> {
+  async listForUser(
+    userId: string,
+    only?: { conversationId: string },
+  ): Promise<ConversationSummary[]> {
+    const onlyId = only?.conversationId;
     const rows = await this.db
       .selectFrom('conversation_members as m')
       .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
@@ -121,6 +125,7 @@ export class ConversationStore implements ConversationRepo {
       )
       .where('m.user_id', '=', userId)
       .where('m.left_at', 'is', null)
+      .$if(onlyId !== undefined, (qb) => qb.where('c.id', '=', onlyId as string))
       .orderBy((eb) => eb.fn.coalesce('c.last_activity_at', 'c.created_at'), 'desc')
       .orderBy('c.id')
       .execute();
