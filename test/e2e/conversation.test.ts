@@ -246,9 +246,14 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     expect(texts.indexOf('Older note 1')).toBeLessThan(texts.indexOf('Older note 70'));
   }, 60_000);
 
+  type Recorded = { title: string; body?: string; tag?: string };
+  type Hooks = { __notices: Recorded[]; __hidden: boolean };
+  const setHidden = (page: Page, hidden: boolean) =>
+    page.evaluate((h) => {
+      (window as unknown as Hooks).__hidden = h;
+    }, hidden);
+
   it('notices are opt-in, never show the text, and none come during the person’s own quiet hours', async () => {
-    type Recorded = { title: string; body?: string; tag?: string };
-    type Hooks = { __notices: Recorded[]; __hidden: boolean };
     // A stand-in for the browser's notifications and for a tab out of sight, on both pages.
     const standIn = () => {
       const w = window as unknown as Hooks;
@@ -285,9 +290,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     for (const page of [a, p]) {
       await page.goto(conversationUrl);
       await page.getByLabel('Your message').waitFor();
-      await page.evaluate(() => {
-        (window as unknown as Hooks).__hidden = true;
-      });
+      await setHidden(page, true);
     }
     // Robin set quiet hours around now (above): a message from Sam brings Robin no notice.
     await send(p, 'A note sent during quiet hours.');
@@ -303,10 +306,50 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     expect(JSON.stringify(shown)).not.toContain('A note for Sam');
     await p.waitForTimeout(500);
     expect(await notices(a)).toEqual([]);
-    for (const page of [a, p])
-      await page.evaluate(() => {
-        (window as unknown as Hooks).__hidden = false;
+    for (const page of [a, p]) await setHidden(page, false);
+  }, 60_000);
+
+  it('with notices when Mutual is closed on, the in-tab notice goes through the service worker, under the push’s tag', async () => {
+    // The service worker is in place (as after turning on "Also when Mutual is closed"), so the notice is
+    // the worker's: a push for the same unread message later replaces it instead of adding a second one.
+    const origin = new URL(srv.url).origin;
+    await p.context().grantPermissions(['notifications'], { origin });
+    await p.evaluate(async () => {
+      await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+      await navigator.serviceWorker.ready;
+    });
+    const workerNotices = () =>
+      p.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        return (await registration.getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          tag: n.tag,
+          data: n.data as unknown,
+        }));
       });
+    // A fresh page (the stand-in notices start empty again), with the tab out of sight.
+    await p.goto(conversationUrl);
+    await p.getByLabel('Your message').waitFor();
+    await setHidden(p, true);
+    await send(a, 'A second note while the tab is away.');
+    await expect.poll(() => workerNotices().then((n) => n.length)).toBe(1);
+    expect(await workerNotices()).toEqual([
+      {
+        title: 'Mutual',
+        body: 'A new message is waiting for you.',
+        tag: 'mutual-new',
+        data: { path: conversationUrl },
+      },
+    ]);
+    expect(await p.evaluate(() => (window as unknown as Hooks).__notices)).toEqual([]);
+    await setHidden(p, false);
+    await p.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      for (const n of await registration.getNotifications()) n.close();
+      await registration.unregister();
+    });
+    await p.context().clearPermissions();
   }, 60_000);
 
   it('signing out in one tab closes that person’s live connection in the other', async () => {
