@@ -8,7 +8,7 @@ import { ConversationService } from '../core/conversation.service.ts';
 import type { DomainEventMap, EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
 import { MessagingService } from '../core/messaging.service.ts';
-import type { Bus, PasswordHasher, SharedCounter } from '../core/ports.ts';
+import type { Bus, PasswordHasher, SharedClaims, SharedCounter } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
 import { type Later, PushService } from '../core/push.service.ts';
 import type { PushSender } from '../core/push.ports.ts';
@@ -82,30 +82,32 @@ export async function composeApp(
     throw error;
   }
   const pushStore = new PushStore(db.store.db);
+  let vapidKey: string | undefined;
+  let bus: Bus;
+  try {
+    if (!options.pushSender && config.pushServices.length > 0)
+      vapidKey = await pushStore.serverKey('vapid', newVapidKey, clock.now());
+    bus = options.bus ?? (await createBus(config));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   const push = new PushService({
     clock,
     store: db.store,
     push: pushStore,
     sender:
       options.pushSender ??
-      (config.pushServices.length > 0
-        ? new WebPushSender({
-            key: await pushStore.serverKey('vapid', newVapidKey, clock.now()).catch(async (e) => {
-              await db.close();
-              throw e;
-            }),
-            subject: config.pushContact,
-          })
-        : undefined),
+      (vapidKey ? new WebPushSender({ key: vapidKey, subject: config.pushContact }) : undefined),
     allowedServices: config.pushServices,
     delayMs: config.pushDelaySeconds * 1000,
     quietAfterPushMs: 10 * MINUTE_MS,
+    claims: claimsOf(bus),
     sessionIdleMs: config.sessionIdleMinutes * MINUTE_MS,
     later: options.pushLater ?? unrefLater,
     onFailure: (service) => logger.warn({ service }, 'a push service did not take a push'),
     onError: (err) => logger.error({ err }, 'a push check failed'),
   });
-  const bus = options.bus ?? (await createBus(config));
   const events = withPushes(busEvents(bus), push);
   const hasher =
     options.hasher ??
@@ -199,6 +201,12 @@ function withPushes(events: EventPublisher, push: PushService): EventPublisher {
         push.messagePosted((payload as DomainEventMap['message.posted']).conversationId);
     },
   };
+}
+
+/** A bus that also keeps claims across nodes (the Redis bus). */
+function claimsOf(bus: Bus): SharedClaims | undefined {
+  const source = bus as Bus & { claims?: () => SharedClaims };
+  return typeof source.claims === 'function' ? source.claims() : undefined;
 }
 
 /** A bus that can also count for limits across nodes (the Redis bus). */

@@ -1,16 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
 import { DAY_MS, ManualClock, MINUTE_MS } from '../lib/clock.ts';
 import { newId } from '../lib/ids.ts';
 import {
   createPgSchema,
   POSTGRES_SKIP_REASON,
   TEST_DATABASES,
+  type TestDatabase,
 } from '../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
+import type { Bus, SharedClaims } from './ports.ts';
 import type { PushOutcome, PushSender } from './push.ports.ts';
 import { isAllowedEndpoint, type Later, PUSH_TOPIC } from './push.service.ts';
 
@@ -240,24 +243,54 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   });
 });
 
-describe.each(TEST_DATABASES)('PushService after the node starts again, on $name', (db) => {
-  let dir: string | undefined;
-  let schema: { schema: string; drop(): Promise<void> } | undefined;
-  const apps: TestApp[] = [];
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await schema?.drop();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+/** Claims shared by "nodes" in one process, kept for their time on the test's clock. */
+function memoryClaims(clock: ManualClock): SharedClaims {
+  const until = new Map<string, number>();
+  return {
+    async claim(key, ttlMs) {
+      const now = clock.now().getTime();
+      if ((until.get(key) ?? 0) > now) return false;
+      until.set(key, now + ttlMs);
+      return true;
+    },
+  };
+}
 
-  it('checks the conversations whose checks it dropped, when they would have run, and pushes only what is unread', async () => {
-    // Both nodes use the same data: a file for SQLite, one schema for PostgreSQL.
-    dir = mkdtempSync(join(tmpdir(), 'mutual-push-'));
-    schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
-    const data = db.name === 'sqlite' ? { ...db, url: `sqlite:${join(dir, 'mutual.db')}` } : db;
-    const clock = new ManualClock('2026-03-01T10:00:00Z');
-    const sender = new FakeSender();
-    const start = async (timers: ManualLater) => {
+/** A node's bus that also keeps claims shared with other nodes, as the Redis bus does. */
+class ClaimingBus extends InProcessBus {
+  constructor(private readonly shared: SharedClaims) {
+    super();
+  }
+  claims(): SharedClaims {
+    return this.shared;
+  }
+}
+
+describe.each(TEST_DATABASES)(
+  'PushService on several nodes, or after a restart, on $name',
+  (db) => {
+    let dir: string;
+    let schema: { schema: string; drop(): Promise<void> } | undefined;
+    let data: TestDatabase;
+    let clock: ManualClock;
+    let sender: FakeSender;
+    const apps: TestApp[] = [];
+    beforeEach(async () => {
+      // Every node uses the same data: a file for SQLite, one schema for PostgreSQL.
+      dir = mkdtempSync(join(tmpdir(), 'mutual-push-'));
+      schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
+      data = db.name === 'sqlite' ? { ...db, url: `sqlite:${join(dir, 'mutual.db')}` } : db;
+      clock = new ManualClock('2026-03-01T10:00:00Z');
+      sender = new FakeSender();
+    });
+    afterEach(async () => {
+      for (const app of apps.splice(0)) await app.close();
+      await schema?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Starts a node on the shared data, its push checks on `timers`. */
+    const start = async (timers: ManualLater, bus?: Bus) => {
       const app = await createTestApp(
         data,
         { PUSH_SERVICES: SERVICE, PUSH_DELAY_SECONDS: '60' },
@@ -265,49 +298,85 @@ describe.each(TEST_DATABASES)('PushService after the node starts again, on $name
           clock,
           pushSender: sender,
           pushLater: timers.later,
+          ...(bus ? { bus } : {}),
           ...(schema ? { pgSchema: schema.schema } : {}),
         },
       );
       apps.push(app);
       return app;
     };
-    const before = new ManualLater();
-    const first = await start(before);
-    const { orgId, ids } = await seedOrg(first.ctx, 3);
-    const [a, b, c] = ids as [string, string, string];
-    await subscribeEach(first, clock, ids);
-    const say = (author: string, conversationId: string) =>
-      first.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
 
-    // Eleven minutes ago: pushed then, and too old to check again.
-    const earlier = await connectIds(first.ctx, orgId, a, b);
-    await say(a, earlier);
-    await before.runAll();
-    expect(sender.take()).toEqual([endpoint(b)]);
-    clock.advance(11 * MINUTE_MS);
-    // Twenty seconds before the node stops: one stays unread for b, the other c has read.
-    const circle = await first.ctx.connections.createCircle(a, { orgId, name: 'Friday circle' });
-    const { invitation } = await first.ctx.connections.inviteToCircle(a, circle.id, { userId: b });
-    await first.ctx.connections.accept(b, invitation.id);
-    await say(a, circle.id);
-    const read = await connectIds(first.ctx, orgId, a, c);
-    const { message } = await say(a, read);
-    await first.ctx.messaging.markRead(c, read, message.seq);
-    expect(before.jobs).toHaveLength(2);
-    clock.advance(20_000);
-    // The node stops before its checks are due: they were only in its memory.
-    await first.close();
-    apps.splice(0);
-    expect(before.jobs).toEqual([]);
+    it('checks the conversations whose checks it dropped, when they would have run, and pushes only what is unread', async () => {
+      const before = new ManualLater();
+      const first = await start(before);
+      const { orgId, ids } = await seedOrg(first.ctx, 3);
+      const [a, b, c] = ids as [string, string, string];
+      await subscribeEach(first, clock, ids);
+      const say = (author: string, conversationId: string) =>
+        first.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
 
-    const after = new ManualLater();
-    await start(after);
-    // One check each for the two conversations active in the last ten minutes, due 60 s after their message.
-    expect(after.jobs.map((j) => j.ms)).toEqual([40_000, 40_000]);
-    expect(sender.sent).toEqual([]);
-    await after.runAll();
-    expect(sender.take()).toEqual([endpoint(b)]);
-  });
-});
+      // Eleven minutes ago: pushed then, and too old to check again.
+      const earlier = await connectIds(first.ctx, orgId, a, b);
+      await say(a, earlier);
+      await before.runAll();
+      expect(sender.take()).toEqual([endpoint(b)]);
+      clock.advance(11 * MINUTE_MS);
+      // Twenty seconds before the node stops: one stays unread for b, the other c has read.
+      const circle = await first.ctx.connections.createCircle(a, { orgId, name: 'Friday circle' });
+      const { invitation } = await first.ctx.connections.inviteToCircle(a, circle.id, {
+        userId: b,
+      });
+      await first.ctx.connections.accept(b, invitation.id);
+      await say(a, circle.id);
+      const read = await connectIds(first.ctx, orgId, a, c);
+      const { message } = await say(a, read);
+      await first.ctx.messaging.markRead(c, read, message.seq);
+      expect(before.jobs).toHaveLength(2);
+      clock.advance(20_000);
+      // The node stops before its checks are due: they were only in its memory.
+      await apps.shift()!.close();
+      expect(before.jobs).toEqual([]);
+
+      const after = new ManualLater();
+      await start(after);
+      // One check each for the two conversations active in the last ten minutes, due 60 s after their message.
+      expect(after.jobs.map((j) => j.ms)).toEqual([40_000, 40_000]);
+      expect(sender.sent).toEqual([]);
+      await after.runAll();
+      expect(sender.take()).toEqual([endpoint(b)]);
+    });
+
+    it('two nodes that share claims push a conversation to a person once per quiet spell, whichever node stored it', async () => {
+      const claims = memoryClaims(clock);
+      const [onA, onB] = [new ManualLater(), new ManualLater()];
+      const nodeA = await start(onA, new ClaimingBus(claims));
+      const nodeB = await start(onB, new ClaimingBus(claims));
+      const { orgId, ids } = await seedOrg(nodeA.ctx, 3);
+      const [a, b, c] = ids as [string, string, string];
+      await subscribeEach(nodeA, clock, ids);
+      const circle = await nodeA.ctx.connections.createCircle(a, { orgId, name: 'Monday circle' });
+      for (const p of [b, c]) {
+        const { invitation } = await nodeA.ctx.connections.inviteToCircle(a, circle.id, {
+          userId: p,
+        });
+        await nodeA.ctx.connections.accept(p, invitation.id);
+      }
+      // a writes through node A, b through node B: each node checks the circle once.
+      await nodeA.ctx.messaging.post(a, { conversationId: circle.id, id: newId(), text: 'hi' });
+      await nodeB.ctx.messaging.post(b, { conversationId: circle.id, id: newId(), text: 'hey' });
+      expect([onA.jobs.length, onB.jobs.length]).toEqual([1, 1]);
+      await onA.runAll();
+      await onB.runAll();
+      // a has b's message unread and c both; b read up to their own. Each gets one push, not one per node.
+      expect(sender.take().sort()).toEqual([endpoint(a), endpoint(c)].sort());
+
+      // Once the spell is over, either node may push again.
+      clock.advance(11 * MINUTE_MS);
+      await nodeB.ctx.messaging.post(b, { conversationId: circle.id, id: newId(), text: 'again' });
+      await onB.runAll();
+      expect(sender.take().sort()).toEqual([endpoint(a), endpoint(c)].sort());
+    });
+  },
+);
 
 if (TEST_DATABASES.length === 1) console.warn(`[skip] push.service.test: ${POSTGRES_SKIP_REASON}`);

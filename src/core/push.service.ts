@@ -6,7 +6,7 @@
  * they do not see (their own, or from someone they blocked: both are left out of unread counts).
  */
 import { invalidField } from './errors.ts';
-import type { Runtime, Store } from './ports.ts';
+import type { Runtime, SharedClaims, Store } from './ports.ts';
 import type { PushRepo, PushSender } from './push.ports.ts';
 import { isQuietAt } from './quiet-hours.ts';
 
@@ -26,6 +26,11 @@ export interface PushDeps extends Pick<Runtime, 'clock'> {
   sessionIdleMs: number;
   /** After a push, the same conversation brings the same person no other for this long. */
   quietAfterPushMs: number;
+  /**
+   * Shared by every node (Redis), so that quiet spell holds across nodes and across a node's restart; without
+   * it (one node) this node's memory keeps it.
+   */
+  claims?: SharedClaims;
   /** The timers the checks wait on (compose gives real ones; tests run them by hand). */
   later: Later;
   /** Told of each push service that failed (never an endpoint or a person: logs carry neither). */
@@ -131,8 +136,9 @@ export class PushService {
    * Run once when the node starts. A check waits in this node's memory, so a node that stopped (a restart, a
    * crash) dropped the checks it had not yet run. This schedules a check, due when its message's would have
    * been, for every conversation with a message in the last quiet spell and a member with an endpoint. Each
-   * check still pushes only what is unread. A push this node already sent before it stopped may go out once
-   * more; it replaces the notice already on the device, silently (same tag, no renotify). Returns how many
+   * check still pushes only what is unread. Without shared claims (one node, no Redis), a push this node sent
+   * just before it stopped may go out once more; it replaces the notice on the device, silently (same tag,
+   * no renotify). Returns how many
    * conversations it scheduled.
    */
   async resume(): Promise<number> {
@@ -186,6 +192,9 @@ export class PushService {
       if (mine && isQuietAt(mine, now)) continue;
       const [summary] = await store.conversations.listForUser(userId, { conversationId });
       if (!summary || summary.unread === 0) continue;
+      // Another node pushed this conversation to this person during the quiet spell.
+      if ((await this.deps.claims?.claim(`push:${key}`, this.deps.quietAfterPushMs)) === false)
+        continue;
       this.remember(key, now.getTime());
       for (const { endpoint } of live.filter((l) => l.userId === userId)) {
         const outcome = await sender.send(endpoint, {

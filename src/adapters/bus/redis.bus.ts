@@ -1,6 +1,6 @@
 /** The multi-node bus: Redis pub/sub. It carries hints only; losing one is repaired from the store. */
 import { Redis } from 'ioredis';
-import type { Bus, BusHandler, SharedCounter } from '../../core/ports.ts';
+import type { Bus, BusHandler, SharedClaims, SharedCounter } from '../../core/ports.ts';
 
 /** How long a limit check waits for Redis before letting the node's own limit decide. */
 const COUNTER_TIMEOUT_MS = 200;
@@ -85,27 +85,46 @@ export class RedisBus implements Bus {
     return {
       hit: async (key, windowMs, nowMs) => {
         const name = `mutual:rate:${key}:${windowMs}:${Math.floor(nowMs / windowMs)}`;
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          const reply = await Promise.race([
-            this.pub
-              .multi()
-              .incr(name)
-              .pexpire(name, windowMs * 2)
-              .exec(),
-            new Promise<undefined>((resolve) => {
-              timer = setTimeout(() => resolve(undefined), COUNTER_TIMEOUT_MS);
-            }),
-          ]);
-          const count = reply?.[0]?.[1];
-          return typeof count === 'number' ? count : undefined;
-        } catch {
-          return undefined;
-        } finally {
-          clearTimeout(timer);
-        }
+        const reply = await this.inTime(
+          this.pub
+            .multi()
+            .incr(name)
+            .pexpire(name, windowMs * 2)
+            .exec(),
+        );
+        const count = reply?.[0]?.[1];
+        return typeof count === 'number' ? count : undefined;
       },
     };
+  }
+
+  /** Claims on the publishing connection: SET … NX PX, one round trip per claim. */
+  claims(): SharedClaims {
+    return {
+      claim: async (key, ttlMs) => {
+        const reply = await this.inTime(
+          this.pub.set(`mutual:claim:${key}`, '1', 'PX', ttlMs, 'NX'),
+        );
+        return reply === 'OK' ? true : reply === null ? false : undefined;
+      },
+    };
+  }
+
+  /** What `command` answered, or undefined when it failed or Redis took longer than COUNTER_TIMEOUT_MS. */
+  private async inTime<T>(command: Promise<T>): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        command,
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), COUNTER_TIMEOUT_MS);
+        }),
+      ]);
+    } catch {
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
