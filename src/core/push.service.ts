@@ -138,8 +138,7 @@ export class PushService {
    * been, for every conversation with a message in the last quiet spell and a member with an endpoint. Each
    * check still pushes only what is unread. Without shared claims (one node, no Redis), a push this node sent
    * just before it stopped may go out once more; it replaces the notice on the device, silently (same tag,
-   * no renotify). Returns how many
-   * conversations it scheduled.
+   * no renotify). Returns how many conversations it scheduled.
    */
   async resume(): Promise<number> {
     if (!this.enabled || this.closed) return 0;
