@@ -49,6 +49,25 @@ describe('mutual serve as a process', () => {
     expect(res.stderr).toMatch(/PORT must be a whole number/);
   });
 
+  it('says so and exits non-zero when Redis cannot be reached, without showing its password', async () => {
+    // A port nothing listens on. Before, the Redis clients kept retrying and the process never ended.
+    const res = spawnSync(process.execPath, ['bin/mutual.js', 'serve'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(dir, 'no-redis.db')}`,
+        REDIS_URL: 'redis://mutual:hunter2@127.0.0.1:1',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(res.signal, 'the process ended on its own').toBeNull();
+    expect(res.status).toBe(1);
+    expect(res.stderr).toMatch(/Redis at 127\.0\.0\.1:1 \(REDIS_URL\) could not be reached/);
+    expect(res.stderr + res.stdout).not.toContain('hunter2');
+  });
+
   it('prints help and refuses unknown commands', () => {
     const help = spawnSync(process.execPath, ['bin/mutual.js', '--help'], {
       encoding: 'utf8',

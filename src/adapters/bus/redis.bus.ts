@@ -76,7 +76,16 @@ export class RedisBus implements Bus {
     pub.on('error', () => undefined);
     sub.on('error', () => undefined);
     const bus = new RedisBus(pub, sub, `${name}-sub`);
-    await Promise.all([pub.connect(), sub.connect()]);
+    try {
+      await Promise.all([pub.connect(), sub.connect()]);
+    } catch (error) {
+      // Stop both clients' retries, or the process would stay up trying; say where, never with a password.
+      pub.disconnect();
+      sub.disconnect();
+      throw new Error(
+        `Redis at ${redisAddress(url)} (REDIS_URL) could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     return bus;
   }
 
@@ -163,5 +172,15 @@ export class RedisBus implements Bus {
     this.resumeListeners.clear();
     this.pub.disconnect();
     this.sub.disconnect();
+  }
+}
+
+/** Where `url` points (host and port), without any user name or password it holds. */
+function redisAddress(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.port ? `${u.hostname}:${u.port}` : u.hostname;
+  } catch {
+    return 'the address given';
   }
 }
