@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,23 @@ const dir = mkdtempSync(join(tmpdir(), 'mutual-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openSqlite', () => {
+  it('names the path and DATABASE_URL when the file cannot be a database, and leaves the file as it was', () => {
+    const notes = join(dir, 'notes.txt');
+    const text = 'These are plain notes, not a database, and they must stay as they are.\n'.repeat(
+      20,
+    );
+    writeFileSync(notes, text);
+    expect(() => openSqlite(notes)).toThrow(
+      `the SQLite database at ${notes} (DATABASE_URL) could not be opened: file is not a database`,
+    );
+    expect(readFileSync(notes, 'utf8')).toBe(text);
+    expect(readdirSync(dir).filter((f) => f.startsWith('notes.txt-'))).toEqual([]);
+    // A folder that cannot be made, because a file has its name.
+    expect(() => openSqlite(join(notes, 'mutual.db'))).toThrow(
+      /notes\.txt\/mutual\.db \(DATABASE_URL\)/,
+    );
+  });
+
   it('reuses prepared statements for the same SQL', () => {
     const db = openSqlite(':memory:');
     db.prepare('create table t (v text)').run([]);

@@ -55,12 +55,21 @@ export interface TunedSqlite extends SqliteDatabase {
 /** Opens `path` (or `:memory:`) with WAL, synchronous=FULL, foreign keys and a busy timeout. */
 export function openSqlite(path: string): TunedSqlite {
   const inMemory = path === ':memory:';
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
-  if (!inMemory) sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  let sqlite: SQLite.Database | undefined;
+  try {
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    sqlite = new SQLite(path);
+    // The first read of the file: "file is not a database" shows here.
+    if (!inMemory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (error) {
+    sqlite?.close();
+    throw new Error(
+      `the SQLite database at ${path} (DATABASE_URL) could not be opened: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 
   let checkpointer: Worker | undefined;
   // The worker sets this to 1 once its connection is closed, so closing can wait for it (see close()).
