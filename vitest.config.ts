@@ -10,6 +10,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A browser or a child process under the full suite's load can take a few seconds to show what a test
+    // waits for; polls still end as soon as it shows.
+    expect: { poll: { timeout: 5_000 } },
     env: { TZ: 'UTC' },
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
