@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,30 @@ describe('mutual serve as a process', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/Redis at 127\.0\.0\.1:1 \(REDIS_URL\) could not be reached/);
     expect(res.stderr + res.stdout).not.toContain('hunter2');
+  });
+
+  it('says which port is taken when another program holds it, and exits non-zero', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const res = spawnSync(process.execPath, ['bin/mutual.js', 'serve'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: `sqlite:${join(dir, 'taken.db')}`,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+        },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(res.status).toBe(1);
+      expect(res.stderr).toContain(
+        `mutual serve: port ${port} on 127.0.0.1 is already in use: stop what runs there, or choose another with PORT or --port`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 
   it('prints help and refuses unknown commands', () => {

@@ -17,7 +17,14 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
     const env = { ...io.env, ...(values.port !== undefined ? { PORT: values.port } : {}) };
     const config = loadConfig(env);
     const ctx = await composeApp(config);
-    const running = await startMutual(ctx);
+    const running = await startMutual(ctx).catch(async (error: unknown) => {
+      await ctx.close();
+      if ((error as { code?: string }).code === 'EADDRINUSE')
+        throw new Error(
+          `port ${config.port}${config.host ? ` on ${config.host}` : ''} is already in use: stop what runs there, or choose another with PORT or --port`,
+        );
+      throw error;
+    });
     const readyMs = Math.round(performance.now());
     ctx.logger.info(
       { port: running.port, readyMs, database: config.databaseUrl.split(':')[0] },
