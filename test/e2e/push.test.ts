@@ -66,6 +66,10 @@ describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', ()
     cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
       for (const r of e.registrations) if (!r.isDeleted) registrationIds.add(r.registrationId);
     });
+    const activated = new Set<string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) if (v.status === 'activated') activated.add(v.registrationId);
+    });
     await cdp.send('ServiceWorker.enable');
     const scope = await page.evaluate(async () => {
       await navigator.serviceWorker.register('/sw.js', { scope: '/' });
@@ -76,12 +80,26 @@ describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', ()
     expect(await shownNotices(page)).toEqual([]);
 
     const [registrationId] = [...registrationIds];
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin,
-      registrationId: registrationId!,
-      data: '',
-    });
-    await expect.poll(() => shownNotices(page).then((n) => n.length)).toBe(1);
+    // A push delivered while the worker is still activating can be dropped on a busy machine (seen twice
+    // under the full suite): deliver once it is active, and again if no notice shows. Every push carries the
+    // same tag, so however many arrive, one notice must remain.
+    await expect.poll(() => activated.has(registrationId!)).toBe(true);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await cdp.send('ServiceWorker.deliverPushMessage', {
+        origin,
+        registrationId: registrationId!,
+        data: '',
+      });
+      const shown = await expect
+        .poll(() => shownNotices(page).then((n) => n.length), { timeout: 3_000 })
+        .toBe(1)
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown) break;
+    }
+    expect(await shownNotices(page)).toHaveLength(1);
     expect(await shownNotices(page)).toEqual([
       { title: copy.notices.title, body: copy.notices.body, tag: PUSH_NOTICE_TAG },
     ]);
