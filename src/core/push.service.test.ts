@@ -73,6 +73,24 @@ async function subscribeEach(
   return sessions;
 }
 
+/** A circle `creator` made, with `others` invited and accepted. */
+async function circleOf(
+  app: TestApp,
+  orgId: string,
+  creator: string,
+  name: string,
+  others: string[],
+) {
+  const circle = await app.ctx.connections.createCircle(creator, { orgId, name });
+  for (const p of others) {
+    const { invitation } = await app.ctx.connections.inviteToCircle(creator, circle.id, {
+      userId: p,
+    });
+    await app.ctx.connections.accept(p, invitation.id);
+  }
+  return circle;
+}
+
 describe('isAllowedEndpoint', () => {
   const allowed = ['https://fcm.googleapis.com', 'https://*.push.apple.com', 'http://127.0.0.1:9'];
   it.each([
@@ -117,17 +135,6 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
 
   const post = (author: string, conversationId: string) =>
     app.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
-  /** A circle `creator` made, with `others` invited and accepted. */
-  const circleOf = async (creator: string, name: string, others: string[]) => {
-    const circle = await app.ctx.connections.createCircle(creator, { orgId, name });
-    for (const p of others) {
-      const { invitation } = await app.ctx.connections.inviteToCircle(creator, circle.id, {
-        userId: p,
-      });
-      await app.ctx.connections.accept(p, invitation.id);
-    }
-    return circle;
-  };
 
   it('waits, then pushes once to each member the conversation is unread for: never to the author', async () => {
     const [a, b] = ids as [string, string];
@@ -197,7 +204,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
 
   it('sends nothing for a message from someone the person blocked', async () => {
     const [a, b, c] = ids as [string, string, string];
-    const circle = await circleOf(a, 'Tuesday circle', [b, c]);
+    const circle = await circleOf(app, orgId, a, 'Tuesday circle', [b, c]);
     await app.ctx.connections.block(c, a);
     await post(a, circle.id);
     await timers.runAll();
@@ -207,7 +214,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   it('sends nothing to a signed-out device, and forgets an endpoint the push service says is gone', async () => {
     const [a, b, , c] = ids as [string, string, string, string];
     clock.advance(11 * MINUTE_MS);
-    const circle = await circleOf(a, 'Morning circle', [b, c]);
+    const circle = await circleOf(app, orgId, a, 'Morning circle', [b, c]);
     await app.ctx.db.store.sessions.revoke(b, sessionOf.get(b)!, clock.now());
     sender.answer = (e) => (e === endpoint(c) ? 'gone' : 'sent');
     await post(a, circle.id);
@@ -322,11 +329,7 @@ describe.each(TEST_DATABASES)(
       expect(sender.take()).toEqual([endpoint(b)]);
       clock.advance(11 * MINUTE_MS);
       // Twenty seconds before the node stops: one stays unread for b, the other c has read.
-      const circle = await first.ctx.connections.createCircle(a, { orgId, name: 'Friday circle' });
-      const { invitation } = await first.ctx.connections.inviteToCircle(a, circle.id, {
-        userId: b,
-      });
-      await first.ctx.connections.accept(b, invitation.id);
+      const circle = await circleOf(first, orgId, a, 'Friday circle', [b]);
       await say(a, circle.id);
       const read = await connectIds(first.ctx, orgId, a, c);
       const { message } = await say(a, read);
@@ -354,13 +357,7 @@ describe.each(TEST_DATABASES)(
       const { orgId, ids } = await seedOrg(nodeA.ctx, 3);
       const [a, b, c] = ids as [string, string, string];
       await subscribeEach(nodeA, clock, ids);
-      const circle = await nodeA.ctx.connections.createCircle(a, { orgId, name: 'Monday circle' });
-      for (const p of [b, c]) {
-        const { invitation } = await nodeA.ctx.connections.inviteToCircle(a, circle.id, {
-          userId: p,
-        });
-        await nodeA.ctx.connections.accept(p, invitation.id);
-      }
+      const circle = await circleOf(nodeA, orgId, a, 'Monday circle', [b, c]);
       // a writes through node A, b through node B: each node checks the circle once.
       await nodeA.ctx.messaging.post(a, { conversationId: circle.id, id: newId(), text: 'hi' });
       await nodeB.ctx.messaging.post(b, { conversationId: circle.id, id: newId(), text: 'hey' });

@@ -248,6 +248,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
 
   type Recorded = { title: string; body?: string; tag?: string };
   type Hooks = { __notices: Recorded[]; __hidden: boolean };
+  const notices = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__notices);
   const setHidden = (page: Page, hidden: boolean) =>
     page.evaluate((h) => {
       (window as unknown as Hooks).__hidden = h;
@@ -277,7 +278,6 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
         get: () => (w.__hidden ? 'hidden' : 'visible'),
       });
     };
-    const notices = (page: Page) => page.evaluate(() => (window as unknown as Hooks).__notices);
     for (const page of [a, p]) {
       await page.addInitScript(standIn);
       await page.goto('/settings');
@@ -342,7 +342,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
         data: { path: conversationUrl },
       },
     ]);
-    expect(await p.evaluate(() => (window as unknown as Hooks).__notices)).toEqual([]);
+    expect(await notices(p)).toEqual([]);
     await setHidden(p, false);
     await p.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
