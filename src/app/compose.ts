@@ -8,7 +8,7 @@ import { ConversationService } from '../core/conversation.service.ts';
 import type { DomainEventMap, EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
 import { MessagingService } from '../core/messaging.service.ts';
-import type { Bus, PasswordHasher, SharedClaims, SharedCounter } from '../core/ports.ts';
+import type { Bus, PasswordHasher, SharedCounter } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
 import { type Later, PushService } from '../core/push.service.ts';
 import type { PushSender } from '../core/push.ports.ts';
@@ -102,7 +102,6 @@ export async function composeApp(
     allowedServices: config.pushServices,
     delayMs: config.pushDelaySeconds * 1000,
     quietAfterPushMs: 10 * MINUTE_MS,
-    claims: claimsOf(bus),
     sessionIdleMs: config.sessionIdleMinutes * MINUTE_MS,
     later: options.pushLater ?? unrefLater,
     onFailure: (service) => logger.warn({ service }, 'a push service did not take a push'),
@@ -201,12 +200,6 @@ function withPushes(events: EventPublisher, push: PushService): EventPublisher {
         push.messagePosted((payload as DomainEventMap['message.posted']).conversationId);
     },
   };
-}
-
-/** A bus that also keeps claims across nodes (the Redis bus). */
-function claimsOf(bus: Bus): SharedClaims | undefined {
-  const source = bus as Bus & { claims?: () => SharedClaims };
-  return typeof source.claims === 'function' ? source.claims() : undefined;
 }
 
 /** A bus that can also count for limits across nodes (the Redis bus). */

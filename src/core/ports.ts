@@ -138,16 +138,3 @@ export interface SharedCounter {
    */
   hit(key: string, windowMs: number, nowMs: number): Promise<number | undefined>;
 }
-
-/**
- * Claims that every node of an installation shares (Redis): the first node to claim a key holds it for a
- * while, so what should happen once in a spell happens once however many nodes could do it. On one node
- * there are none: the node's own memory is exact.
- */
-export interface SharedClaims {
-  /**
-   * True when no node held `key` (this one now does, for `ttlMs`); false when one does; undefined when the
-   * claims cannot be reached in time (the node's own memory still holds then).
-   */
-  claim(key: string, ttlMs: number): Promise<boolean | undefined>;
-}

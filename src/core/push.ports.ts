@@ -32,11 +32,16 @@ export interface PushRepo {
   ): Promise<Array<{ userId: string; endpoint: string }>>;
   /**
    * The conversations whose last message came at or after `since` and that have a current member with an
-   * endpoint, with that message's time (a node that starts again checks these: see PushService.resume).
+   * endpoint who has not read up to it and got no push for it since that message, with that message's time (a node that starts again
+   * checks these: see PushService.resume).
    */
-  activeWithEndpointsSince(
-    since: Date,
-  ): Promise<Array<{ conversationId: string; lastActivityAt: Date }>>;
+  unpushedSince(since: Date): Promise<Array<{ conversationId: string; lastActivityAt: Date }>>;
+  /**
+   * Records that the person is pushed about the conversation at `at`, and says true; or says false, recording
+   * nothing, when they got a push for it after `quietSince` or since its last message. One statement, so of
+   * nodes racing to push the same person about the same conversation, one wins.
+   */
+  claimPush(userId: string, conversationId: string, at: Date, quietSince: Date): Promise<boolean>;
   /**
    * The value stored under `name`, storing `make()` first when there is none. Nodes racing to make one all end
    * with the value that was stored first.

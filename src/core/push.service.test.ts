@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessBus } from '../adapters/bus/in-process.bus.ts';
 import { DAY_MS, ManualClock, MINUTE_MS } from '../lib/clock.ts';
 import { newId } from '../lib/ids.ts';
 import {
@@ -13,7 +12,6 @@ import {
 } from '../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
-import type { Bus, SharedClaims } from './ports.ts';
 import type { PushOutcome, PushSender } from './push.ports.ts';
 import { isAllowedEndpoint, type Later, PUSH_TOPIC } from './push.service.ts';
 
@@ -250,29 +248,6 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   });
 });
 
-/** Claims shared by "nodes" in one process, kept for their time on the test's clock. */
-function memoryClaims(clock: ManualClock): SharedClaims {
-  const until = new Map<string, number>();
-  return {
-    async claim(key, ttlMs) {
-      const now = clock.now().getTime();
-      if ((until.get(key) ?? 0) > now) return false;
-      until.set(key, now + ttlMs);
-      return true;
-    },
-  };
-}
-
-/** A node's bus that also keeps claims shared with other nodes, as the Redis bus does. */
-class ClaimingBus extends InProcessBus {
-  constructor(private readonly shared: SharedClaims) {
-    super();
-  }
-  claims(): SharedClaims {
-    return this.shared;
-  }
-}
-
 describe.each(TEST_DATABASES)(
   'PushService on several nodes, or after a restart, on $name',
   (db) => {
@@ -297,7 +272,7 @@ describe.each(TEST_DATABASES)(
     });
 
     /** Starts a node on the shared data, its push checks on `timers`. */
-    const start = async (timers: ManualLater, bus?: Bus) => {
+    const start = async (timers: ManualLater) => {
       const app = await createTestApp(
         data,
         { PUSH_SERVICES: SERVICE, PUSH_DELAY_SECONDS: '60' },
@@ -305,7 +280,6 @@ describe.each(TEST_DATABASES)(
           clock,
           pushSender: sender,
           pushLater: timers.later,
-          ...(bus ? { bus } : {}),
           ...(schema ? { pgSchema: schema.schema } : {}),
         },
       );
@@ -313,47 +287,59 @@ describe.each(TEST_DATABASES)(
       return app;
     };
 
-    it('checks the conversations whose checks it dropped, when they would have run, and pushes only what is unread', async () => {
-      const before = new ManualLater();
-      const first = await start(before);
-      const { orgId, ids } = await seedOrg(first.ctx, 3);
+    it('after a restart, pushes what no node pushed, when it would have gone out, and nothing twice', async () => {
+      const first = new ManualLater();
+      const one = await start(first);
+      const { orgId, ids } = await seedOrg(one.ctx, 3);
       const [a, b, c] = ids as [string, string, string];
-      await subscribeEach(first, clock, ids);
-      const say = (author: string, conversationId: string) =>
-        first.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
+      await subscribeEach(one, clock, ids);
+      const say = (app: TestApp, author: string, conversationId: string) =>
+        app.ctx.messaging.post(author, { conversationId, id: newId(), text: 'hello there' });
 
-      // Eleven minutes ago: pushed then, and too old to check again.
-      const earlier = await connectIds(first.ctx, orgId, a, b);
-      await say(a, earlier);
-      await before.runAll();
+      // Node one pushes one conversation, then stops 20 s after a message in another, before its check.
+      const ab = await connectIds(one.ctx, orgId, a, b);
+      await say(one, a, ab);
+      await first.runAll();
       expect(sender.take()).toEqual([endpoint(b)]);
-      clock.advance(11 * MINUTE_MS);
-      // Twenty seconds before the node stops: one stays unread for b, the other c has read.
-      const circle = await circleOf(first, orgId, a, 'Friday circle', [b]);
-      await say(a, circle.id);
-      const read = await connectIds(first.ctx, orgId, a, c);
-      const { message } = await say(a, read);
-      await first.ctx.messaging.markRead(c, read, message.seq);
-      expect(before.jobs).toHaveLength(2);
+      const ac = await connectIds(one.ctx, orgId, a, c);
+      await say(one, a, ac);
       clock.advance(20_000);
-      // The node stops before its checks are due: they were only in its memory.
       await apps.shift()!.close();
-      expect(before.jobs).toEqual([]);
+      expect(first.jobs).toEqual([]);
 
-      const after = new ManualLater();
-      await start(after);
-      // One check each for the two conversations active in the last ten minutes, due 60 s after their message.
-      expect(after.jobs.map((j) => j.ms)).toEqual([40_000, 40_000]);
-      expect(sender.sent).toEqual([]);
-      await after.runAll();
+      // Node two starts half an hour later, longer than the quiet spell: the lost check runs at once.
+      clock.advance(30 * MINUTE_MS);
+      const second = new ManualLater();
+      const two = await start(second);
+      expect(second.jobs.map((j) => j.ms)).toEqual([0]);
+      await second.runAll();
+      expect(sender.take()).toEqual([endpoint(c)]);
+      // It pushes a new circle's message to b just before it stops.
+      const circle = await circleOf(two, orgId, a, 'Friday circle', [b]);
+      await say(two, a, circle.id);
+      await second.runAll();
+      expect(sender.take()).toEqual([endpoint(b)]);
+      // Twenty seconds before it stops: one message stays unread for b, the other c has read.
+      clock.advance(MINUTE_MS);
+      await say(two, a, ab);
+      const { message } = await say(two, a, ac);
+      await two.ctx.messaging.markRead(c, ac, message.seq);
+      clock.advance(20_000);
+      await apps.shift()!.close();
+
+      // Node three checks only the conversation with a message that is unread and was never pushed, when
+      // its check would have run; the circle's push is not sent again.
+      const third = new ManualLater();
+      await start(third);
+      expect(third.jobs.map((j) => j.ms)).toEqual([40_000]);
+      await third.runAll();
       expect(sender.take()).toEqual([endpoint(b)]);
     });
 
-    it('two nodes that share claims push a conversation to a person once per quiet spell, whichever node stored it', async () => {
-      const claims = memoryClaims(clock);
+    it('two nodes push a conversation to a person once per quiet spell, whichever node stored it', async () => {
       const [onA, onB] = [new ManualLater(), new ManualLater()];
-      const nodeA = await start(onA, new ClaimingBus(claims));
-      const nodeB = await start(onB, new ClaimingBus(claims));
+      const nodeA = await start(onA);
+      const nodeB = await start(onB);
       const { orgId, ids } = await seedOrg(nodeA.ctx, 3);
       const [a, b, c] = ids as [string, string, string];
       await subscribeEach(nodeA, clock, ids);

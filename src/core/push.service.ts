@@ -6,7 +6,7 @@
  * they do not see (their own, or from someone they blocked: both are left out of unread counts).
  */
 import { invalidField } from './errors.ts';
-import type { Runtime, SharedClaims, Store } from './ports.ts';
+import type { Runtime, Store } from './ports.ts';
 import type { PushRepo, PushSender } from './push.ports.ts';
 import { isQuietAt } from './quiet-hours.ts';
 
@@ -24,13 +24,11 @@ export interface PushDeps extends Pick<Runtime, 'clock'> {
   delayMs: number;
   /** A session unused this long has ended (the account service's rule): its device gets nothing. */
   sessionIdleMs: number;
-  /** After a push, the same conversation brings the same person no other for this long. */
-  quietAfterPushMs: number;
   /**
-   * Shared by every node (Redis), so that quiet spell holds across nodes and across a node's restart; without
-   * it (one node) this node's memory keeps it.
+   * After a push, the same conversation brings the same person no other for this long. The store keeps when
+   * each push went out, so the spell holds across nodes and restarts.
    */
-  claims?: SharedClaims;
+  quietAfterPushMs: number;
   /** The timers the checks wait on (compose gives real ones; tests run them by hand). */
   later: Later;
   /** Told of each push service that failed (never an endpoint or a person: logs carry neither). */
@@ -74,7 +72,6 @@ export function isAllowedEndpoint(endpoint: string, allowed: readonly string[]):
 
 export class PushService {
   private readonly pending = new Map<string, () => void>();
-  private readonly pushedAt = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
 
@@ -135,23 +132,20 @@ export class PushService {
   /**
    * Run once when the node starts. A check waits in this node's memory, so a node that stopped (a restart, a
    * crash) dropped the checks it had not yet run. This schedules a check, due when its message's would have
-   * been, for every conversation with a message in the last quiet spell and a member with an endpoint. Each
-   * check still pushes only what is unread. Without shared claims (one node, no Redis), a push this node sent
-   * just before it stopped may go out once more; it replaces the notice on the device, silently (same tag,
-   * no renotify). Returns how many conversations it scheduled.
+   * been (at once if that time has passed), for every conversation with a message in the last PUSH_TTL_SECONDS
+   * that a member with an endpoint got no push for since. Each check still pushes only what is unread. Returns
+   * how many conversations it scheduled.
    */
   async resume(): Promise<number> {
     if (!this.enabled || this.closed) return 0;
     const now = this.deps.clock.now().getTime();
-    const active = await this.deps.push.activeWithEndpointsSince(
-      new Date(now - this.deps.quietAfterPushMs),
-    );
-    for (const { conversationId, lastActivityAt } of active)
+    const unpushed = await this.deps.push.unpushedSince(new Date(now - PUSH_TTL_SECONDS * 1000));
+    for (const { conversationId, lastActivityAt } of unpushed)
       this.schedule(
         conversationId,
         Math.max(0, lastActivityAt.getTime() + this.deps.delayMs - now),
       );
-    return active.length;
+    return unpushed.length;
   }
 
   /** One check of the conversation after `ms`, unless one is already waiting. */
@@ -170,7 +164,8 @@ export class PushService {
 
   /**
    * Pushes to the devices of each member with one: if the conversation is still unread for them, they are
-   * not in their quiet hours there, and it brought them no push during the last quiet spell.
+   * not in their quiet hours there, and it brought them no push during the last quiet spell nor since its
+   * last message (the store decides that, once for every node).
    */
   private async check(conversationId: string): Promise<void> {
     const { store, push, sender, clock } = this.deps;
@@ -183,18 +178,13 @@ export class PushService {
     );
     if (live.length === 0) return;
     const limits = await store.relationshipLimits.list(conversationId);
+    const quietSince = new Date(now.getTime() - this.deps.quietAfterPushMs);
     for (const userId of new Set(live.map((l) => l.userId))) {
-      const key = `${userId}:${conversationId}`;
-      const last = this.pushedAt.get(key);
-      if (last !== undefined && now.getTime() - last < this.deps.quietAfterPushMs) continue;
       const mine = limits.find((l) => l.userId === userId);
       if (mine && isQuietAt(mine, now)) continue;
       const [summary] = await store.conversations.listForUser(userId, { conversationId });
       if (!summary || summary.unread === 0) continue;
-      // Another node pushed this conversation to this person during the quiet spell.
-      if ((await this.deps.claims?.claim(`push:${key}`, this.deps.quietAfterPushMs)) === false)
-        continue;
-      this.remember(key, now.getTime());
+      if (!(await push.claimPush(userId, conversationId, now, quietSince))) continue;
       for (const { endpoint } of live.filter((l) => l.userId === userId)) {
         const outcome = await sender.send(endpoint, {
           topic: PUSH_TOPIC,
@@ -204,14 +194,6 @@ export class PushService {
         else if (outcome === 'failed') this.deps.onFailure?.(new URL(endpoint).host);
       }
     }
-  }
-
-  /** Notes a push; forgets pushes older than the quiet spell once the list grows long. */
-  private remember(key: string, at: number): void {
-    if (this.pushedAt.size >= 10_000)
-      for (const [k, t] of this.pushedAt)
-        if (at - t >= this.deps.quietAfterPushMs) this.pushedAt.delete(k);
-    this.pushedAt.set(key, at);
   }
 
   /** Waits for checks already running (tests, shutdown). */

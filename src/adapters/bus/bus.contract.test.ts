@@ -18,26 +18,6 @@ if (redisUrl) {
     pair: async () => [await RedisBus.connect(redisUrl), await RedisBus.connect(redisUrl)],
   });
 
-  describe('RedisBus claims', () => {
-    it('the first node to claim a key holds it for its time; unreachable claims say so', async () => {
-      const [one, two] = [await RedisBus.connect(redisUrl), await RedisBus.connect(redisUrl)];
-      const key = `test:${Date.now()}:${Math.random()}`;
-      try {
-        expect(await one.claims().claim(key, 300)).toBe(true);
-        expect(await two.claims().claim(key, 300)).toBe(false);
-        expect(await one.claims().claim(key, 300)).toBe(false);
-        expect(await two.claims().claim(`${key}:other`, 300)).toBe(true);
-        await new Promise((r) => setTimeout(r, 400));
-        expect(await two.claims().claim(key, 300)).toBe(true);
-      } finally {
-        await one.close();
-        await two.close();
-      }
-      // A closed connection answers nothing: undefined, so the node's own memory decides.
-      expect(await one.claims().claim(`${key}:closed`, 300)).toBeUndefined();
-    });
-  });
-
   describe('RedisBus after a lost connection', () => {
     it('reconnects, re-subscribes, and tells readers to catch up (onResume)', async () => {
       const bus = await RedisBus.connect(redisUrl);

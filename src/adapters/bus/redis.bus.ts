@@ -1,6 +1,6 @@
 /** The multi-node bus: Redis pub/sub. It carries hints only; losing one is repaired from the store. */
 import { Redis } from 'ioredis';
-import type { Bus, BusHandler, SharedClaims, SharedCounter } from '../../core/ports.ts';
+import type { Bus, BusHandler, SharedCounter } from '../../core/ports.ts';
 
 /** How long a limit check waits for Redis before letting the node's own limit decide. */
 const COUNTER_TIMEOUT_MS = 200;
@@ -103,18 +103,6 @@ export class RedisBus implements Bus {
         );
         const count = reply?.[0]?.[1];
         return typeof count === 'number' ? count : undefined;
-      },
-    };
-  }
-
-  /** Claims on the publishing connection: SET … NX PX, one round trip per claim. */
-  claims(): SharedClaims {
-    return {
-      claim: async (key, ttlMs) => {
-        const reply = await this.inTime(
-          this.pub.set(`mutual:claim:${key}`, '1', 'PX', ttlMs, 'NX'),
-        );
-        return reply === 'OK' ? true : reply === null ? false : undefined;
       },
     };
   }

@@ -121,6 +121,13 @@ export interface PushSubscriptionsTable {
   created_at: string;
 }
 
+/** When a person last got a push for a conversation (one row per person and conversation). */
+export interface PushNoticesTable {
+  user_id: string;
+  conversation_id: string;
+  pushed_at: string;
+}
+
 /** Keys the installation makes for itself once and shares between its nodes. */
 export interface ServerKeysTable {
   name: string;
@@ -142,6 +149,7 @@ export interface Database {
   connection_invitations: ConnectionInvitationsTable;
   relationship_limits: RelationshipLimitsTable;
   push_subscriptions: PushSubscriptionsTable;
+  push_notices: PushNoticesTable;
   server_keys: ServerKeysTable;
 }
 

@@ -84,17 +84,27 @@ export class PushStore implements PushRepo {
     return rows.map((r) => ({ userId: r.user_id, endpoint: r.endpoint }));
   }
 
-  async activeWithEndpointsSince(
+  async unpushedSince(
     since: Date,
   ): Promise<Array<{ conversationId: string; lastActivityAt: Date }>> {
     const rows = await this.db
       .selectFrom('conversations as c')
       .innerJoin('conversation_members as m', 'm.conversation_id', 'c.id')
       .innerJoin('push_subscriptions as p', 'p.user_id', 'm.user_id')
+      .leftJoin('push_notices as n', (join) =>
+        join.onRef('n.conversation_id', '=', 'c.id').onRef('n.user_id', '=', 'm.user_id'),
+      )
       .select(['c.id', 'c.last_activity_at'])
       .distinct()
       .where('m.left_at', 'is', null)
+      .whereRef('m.last_read_seq', '<', 'c.last_seq')
       .where('c.last_activity_at', '>=', ts(since))
+      .where((eb) =>
+        eb.or([
+          eb('n.pushed_at', 'is', null),
+          eb('n.pushed_at', '<', eb.ref('c.last_activity_at')),
+        ]),
+      )
       .orderBy('c.id')
       .execute();
     return rows.flatMap((r) =>
@@ -102,6 +112,35 @@ export class PushStore implements PushRepo {
         ? []
         : [{ conversationId: r.id, lastActivityAt: toDate(r.last_activity_at) }],
     );
+  }
+
+  async claimPush(
+    userId: string,
+    conversationId: string,
+    at: Date,
+    quietSince: Date,
+  ): Promise<boolean> {
+    const result = await this.db
+      .insertInto('push_notices')
+      .values({ user_id: userId, conversation_id: conversationId, pushed_at: ts(at) })
+      .onConflict((oc) =>
+        oc
+          .columns(['user_id', 'conversation_id'])
+          .doUpdateSet({ pushed_at: ts(at) })
+          .where('push_notices.pushed_at', '<=', ts(quietSince))
+          .where((eb) =>
+            eb(
+              'push_notices.pushed_at',
+              '<',
+              eb
+                .selectFrom('conversations')
+                .select('last_activity_at')
+                .where('conversations.id', '=', conversationId),
+            ),
+          ),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async serverKey(name: string, make: () => string, at: Date): Promise<string> {

@@ -4,6 +4,7 @@ import { accountsAndOrganizations } from './0001-accounts-and-organizations.ts';
 import { conversations } from './0002-conversations.ts';
 import { fourTasks } from './0003-four-tasks.ts';
 import { push } from './0004-push.ts';
+import { pushNotices } from './0005-push-notices.ts';
 
 /** Name → migration. Names sort in the order they must run. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-conversations': conversations,
   '0003-four-tasks': fourTasks,
   '0004-push': push,
+  '0005-push-notices': pushNotices,
 };
 
 /** Hands Kysely's Migrator the list above; no files are read at run time. */

@@ -115,6 +115,11 @@ table practice_circles
   marked_by character varying(36) not null
   marked_at character varying(30) not null
 
+table push_notices
+  user_id character varying(36) not null
+  conversation_id character varying(36) not null
+  pushed_at character varying(30) not null
+
 table push_subscriptions
   endpoint character varying(1000) not null
   user_id character varying(36) not null
@@ -220,6 +225,8 @@ CREATE UNIQUE INDEX messages_pkey ON messages USING btree (id);
 CREATE UNIQUE INDEX organizations_pkey ON organizations USING btree (id);
 CREATE UNIQUE INDEX organizations_slug_key ON organizations USING btree (slug);
 CREATE UNIQUE INDEX practice_circles_pkey ON practice_circles USING btree (conversation_id);
+CREATE INDEX push_notices_conversation_idx ON push_notices USING btree (conversation_id);
+CREATE UNIQUE INDEX push_notices_pk ON push_notices USING btree (user_id, conversation_id);
 CREATE UNIQUE INDEX push_subscriptions_pkey ON push_subscriptions USING btree (endpoint);
 CREATE INDEX push_subscriptions_session_idx ON push_subscriptions USING btree (session_id);
 CREATE INDEX push_subscriptions_user_idx ON push_subscriptions USING btree (user_id);

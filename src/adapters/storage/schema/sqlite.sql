@@ -25,6 +25,8 @@ CREATE TABLE "organizations" ("id" varchar(36) primary key, "name" varchar(120) 
 
 CREATE TABLE "practice_circles" ("conversation_id" varchar(36) primary key references "conversations" ("id") on delete cascade, "marked_by" varchar(36) not null references "users" ("id") on delete cascade, "marked_at" varchar(30) not null);
 
+CREATE TABLE "push_notices" ("user_id" varchar(36) not null references "users" ("id") on delete cascade, "conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "pushed_at" varchar(30) not null, constraint "push_notices_pk" primary key ("user_id", "conversation_id"));
+
 CREATE TABLE "push_subscriptions" ("endpoint" varchar(1000) primary key, "user_id" varchar(36) not null references "users" ("id") on delete cascade, "session_id" varchar(36) not null references "sessions" ("id") on delete cascade, "created_at" varchar(30) not null);
 
 CREATE TABLE "reflection_rounds" ("id" varchar(36) primary key, "conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "started_by" varchar(36) not null references "users" ("id") on delete cascade, "title" varchar(120) not null, "period_start" varchar(10), "period_end" varchar(10), "created_at" varchar(30) not null);
@@ -64,6 +66,8 @@ CREATE INDEX "intentions_owner_idx" on "intentions" ("owner_id");
 CREATE INDEX "invitations_org_idx" on "invitations" ("org_id");
 
 CREATE INDEX "memberships_user_idx" on "memberships" ("user_id");
+
+CREATE INDEX "push_notices_conversation_idx" on "push_notices" ("conversation_id");
 
 CREATE INDEX "push_subscriptions_session_idx" on "push_subscriptions" ("session_id");
 
