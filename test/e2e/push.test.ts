@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copy } from '../../src/web/copy.ts';
 import { PUSH_NOTICE_TAG } from '../../src/web/features/notices/push.ts';
 import type { TestServer } from '../support/test-server.ts';
-import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
+import { HAS_CHROMIUM, SKIP_REASON } from './support/browser.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
 import { checkPage, fillAccount, makePerson } from './support/flows.ts';
 
@@ -27,24 +27,29 @@ const shownNotices = (page: Page): Promise<Shown[]> =>
     return all.map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
   });
 
+/** Signs up as the first person of a new organization, in a page of `app`'s browser. */
+async function firstPersonIn(app: BrowserApp): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await app.tb.newContext();
+  await ctx.grantPermissions(['notifications'], { origin: new URL(app.srv.url).origin });
+  const page = await ctx.newPage();
+  await page.goto('/');
+  await page.getByLabel('Organization name').fill('Lantern Peers');
+  await fillAccount(page, makePerson('Robin'), true);
+  await page.getByRole('button', { name: 'Create the organization' }).click();
+  await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+  return { ctx, page };
+}
+
 describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', () => {
   let srv: TestServer;
-  let tb: TestBrowser;
   let app: BrowserApp | undefined;
   let ctx: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
     app = await startBrowserApp();
-    ({ srv, tb } = app);
-    ctx = await tb.newContext();
-    await ctx.grantPermissions(['notifications'], { origin: new URL(srv.url).origin });
-    page = await ctx.newPage();
-    await page.goto('/');
-    await page.getByLabel('Organization name').fill('Lantern Peers');
-    await fillAccount(page, makePerson('Robin'), true);
-    await page.getByRole('button', { name: 'Create the organization' }).click();
-    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    ({ srv } = app);
+    ({ ctx, page } = await firstPersonIn(app));
   }, 120_000);
 
   afterAll(async () => {
@@ -134,13 +139,16 @@ describe.skipIf(!HAS_CHROMIUM)('notices while Mutual is closed, in Chromium', ()
     await checkPage(page, 'settings-push-refused');
   }, 60_000);
 
-  it('the switch is off and says why when the server does not send pushes', async () => {
-    await page.route('**/api/push', (route) =>
-      route.fulfill({ json: { enabled: false, publicKey: null, subscribed: false } }),
-    );
-    await page.goto('/settings');
-    await page.getByText(copy.push.serverOff).waitFor();
-    expect(await page.getByRole('switch', { name: copy.push.setting }).isDisabled()).toBe(true);
-    await page.unrouteAll();
-  }, 60_000);
+  it('the switch is off and says why on a server that sends no pushes (PUSH_SERVICES=none)', async () => {
+    const off = await startBrowserApp({ PUSH_SERVICES: 'none' });
+    try {
+      const { page: there } = await firstPersonIn(off);
+      await there.goto('/settings');
+      await there.getByText(copy.push.serverOff).waitFor();
+      expect(await there.getByRole('switch', { name: copy.push.setting }).isDisabled()).toBe(true);
+      await checkPage(there, 'settings-push-server-off');
+    } finally {
+      await off.close();
+    }
+  }, 120_000);
 });

@@ -12,11 +12,12 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** `env` adds to or overrides the server's settings (PUSH_SERVICES=none, say). */
+export async function startBrowserApp(env: Record<string, string> = {}): Promise<BrowserApp> {
   const web = await ensureWebBuild();
   const srv = await startTestServer(
     { name: 'sqlite', url: 'sqlite::memory:' },
-    { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000' },
+    { WEB_DIST: web, AUTH_LIMIT_PER_IP: '1000', ...env },
   );
   const tb = await launch(srv.url).catch(async (error: unknown) => {
     await srv.close();
