@@ -146,8 +146,6 @@ export async function composeApp(
   const conversations = new ConversationService({ ...runtime, store: db.store });
   const windowMs = config.authLimitWindowMinutes * MINUTE_MS;
   const sharedCounter = counterOf(bus);
-  // The checks a stopped node dropped; failing to read them must not keep the node from starting.
-  await push.resume().catch((err: unknown) => logger.error({ err }, 'push checks not resumed'));
   return {
     config,
     logger,

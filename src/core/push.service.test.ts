@@ -11,6 +11,7 @@ import {
   type TestDatabase,
 } from '../../test/support/databases.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
+import { startTestServer } from '../../test/support/test-server.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
 import type { PushOutcome, PushSender } from './push.ports.ts';
 import { isAllowedEndpoint, type Later, PUSH_TOPIC } from './push.service.ts';
@@ -271,9 +272,9 @@ describe.each(TEST_DATABASES)(
       rmSync(dir, { recursive: true, force: true });
     });
 
-    /** Starts a node on the shared data, its push checks on `timers`. */
+    /** Starts a node (a real server) on the shared data, its push checks on `timers`. */
     const start = async (timers: ManualLater) => {
-      const app = await createTestApp(
+      const app = await startTestServer(
         data,
         { PUSH_SERVICES: SERVICE, PUSH_DELAY_SECONDS: '60' },
         {

@@ -19,9 +19,17 @@ export const ROUTE_MODULES: RouteModule[] = [
 /** Things attached to the HTTP server (e.g. the WebSocket gateway). */
 export const ATTACHMENTS: Attach[] = [gatewayAttachment()];
 
-/** Starts the full server for `ctx`. */
-export function startMutual(ctx: AppContext): Promise<RunningServer> {
-  return startServer(ctx, { modules: ROUTE_MODULES, attach: ATTACHMENTS });
+/**
+ * Starts the full server for `ctx`. A node that serves also picks up the push checks a stopped node dropped
+ * (one-off CLI commands compose the app too, and must not push).
+ */
+export async function startMutual(ctx: AppContext): Promise<RunningServer> {
+  const running = await startServer(ctx, { modules: ROUTE_MODULES, attach: ATTACHMENTS });
+  // Failing to read them must not keep the node from serving.
+  await ctx.push
+    .resume()
+    .catch((err: unknown) => ctx.logger.error({ err }, 'push checks not resumed'));
+  return running;
 }
 
 export type { RunningServer } from './main.ts';
