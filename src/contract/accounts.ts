@@ -1,5 +1,6 @@
 /** Wire shapes for accounts and sessions. */
 import { z } from 'zod';
+import { visible } from './fields.ts';
 
 const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/i;
 
@@ -14,11 +15,11 @@ export const Login = z
       'Use an email address, or a username of 3–64 letters, digits, dots, dashes or underscores.',
   });
 
-export const DisplayName = z
-  .string()
-  .trim()
-  .min(1, 'Please enter the name you would like others to see.')
-  .max(80, 'Please keep the name to 80 characters or fewer.');
+const ENTER_NAME = 'Please enter the name you would like others to see.';
+export const DisplayName = visible(
+  z.string().trim().min(1, ENTER_NAME).max(80, 'Please keep the name to 80 characters or fewer.'),
+  ENTER_NAME,
+);
 
 /** Length and commonness are checked by the server's password rule; this only bounds the size. */
 export const Password = z
@@ -26,13 +27,17 @@ export const Password = z
   .min(1, 'Please enter a password.')
   .max(4096, 'That password is too long.');
 
-export const SignUpBody = z.object({ displayName: DisplayName, login: Login, password: Password });
+export const SignUpBody = z
+  .object({ displayName: DisplayName, login: Login, password: Password })
+  .strict();
 export type SignUpBody = z.infer<typeof SignUpBody>;
 
-export const SignInBody = z.object({
-  login: z.string().trim().min(1, 'Please enter your email or username.').max(254),
-  password: Password,
-});
+export const SignInBody = z
+  .object({
+    login: z.string().trim().min(1, 'Please enter your email or username.').max(254),
+    password: Password,
+  })
+  .strict();
 export type SignInBody = z.infer<typeof SignInBody>;
 
 export const UserView = z.object({
@@ -80,7 +85,7 @@ export type SessionView = z.infer<typeof SessionView>;
 
 export const SessionList = z.object({ sessions: z.array(SessionView) });
 
-export const RevokeAllBody = z.object({ keepCurrent: z.boolean().default(true) });
+export const RevokeAllBody = z.object({ keepCurrent: z.boolean().default(true) }).strict();
 
 export const Ok = z.object({ ok: z.literal(true) });
 export const Count = z.object({ count: z.number().int() });

@@ -1,10 +1,9 @@
 /** Wire shapes for relationships, circles, connection invitations, messages, read markers and limits. */
 import { z } from 'zod';
+import { Id, visible } from './fields.ts';
 
 /** The longest message, in characters (code points); the server checks the same rule. */
 export const MAX_MESSAGE_CHARS = 8000;
-
-const Id = z.string().min(1).max(64);
 
 export const MessageText = z
   .string({ error: 'Please write something before sending.' })
@@ -72,27 +71,34 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
-export const PostMessageBody = z.object({
-  id: z.string().min(1, 'Please give the message an id.').max(64),
-  text: MessageText,
-});
+export const PostMessageBody = z
+  .object({ id: z.string().min(1, 'Please give the message an id.').max(64), text: MessageText })
+  .strict();
 export const PostMessageResult = z.object({ message: MessageView, duplicate: z.boolean() });
 export const EditMessageBody = z.object({ text: MessageText }).strict();
 
-const SeqParam = z.coerce.number().int('Use a whole number.').min(0, 'Use 0 or more.');
+/** A whole number written in digits only: no sign, exponent, hex or blank that `Number()` would take. */
+const digits = (max: number, tooBig: string) =>
+  z
+    .union([z.number(), z.string()], 'Use a whole number (0 or more).')
+    .transform((v, ctx) => {
+      const text = String(v);
+      if (/^\d{1,10}$/.test(text)) return Number(text);
+      ctx.addIssue({ code: 'custom', message: 'Use a whole number (0 or more).', input: v });
+      return z.NEVER;
+    })
+    .pipe(z.number().max(max, tooBig));
+/** Seqs stay below 2^31 (the stores keep them in 32-bit integer columns). */
+const SeqParam = digits(2 ** 31 - 1, 'Use a seq below 2147483648.');
 
 /** `after` (catch-up) or `before` (scroll-back), not both; without either, the newest page. */
 export const HistoryQuery = z
   .object({
     after: SeqParam.optional(),
     before: SeqParam.optional(),
-    limit: z.coerce
-      .number()
-      .int('Use a whole number.')
-      .min(1, 'At least 1.')
-      .max(200, 'At most 200.')
-      .default(50),
+    limit: digits(200, 'At most 200.').pipe(z.number().min(1, 'At least 1.')).default(50),
   })
+  .strict()
   .refine((q) => q.after === undefined || q.before === undefined, {
     message: 'Use either after or before, not both.',
     path: ['before'],
@@ -166,11 +172,15 @@ export const ConnectionInvitationCreated = z.object({
 
 export const AcceptLinkBody = z.object({ token: z.string().min(1).max(200) }).strict();
 
-export const CircleName = z
-  .string()
-  .trim()
-  .min(1, 'Please give the circle a name.')
-  .max(80, 'Please keep the name to 80 characters or fewer.');
+const NAME_THE_CIRCLE = 'Please give the circle a name.';
+export const CircleName = visible(
+  z
+    .string()
+    .trim()
+    .min(1, NAME_THE_CIRCLE)
+    .max(80, 'Please keep the name to 80 characters or fewer.'),
+  NAME_THE_CIRCLE,
+);
 export const CreateCircleBody = z
   .object({ orgId: Id, name: CircleName, membersCanInvite: z.boolean().default(true) })
   .strict();

@@ -1,5 +1,6 @@
 /** Wire shapes for shared and personal intentions, their steps, check-ins and history. */
 import { z } from 'zod';
+import { Id } from './fields.ts';
 
 const Title = z
   .string()
@@ -17,7 +18,7 @@ export const IntentionStatus = z.enum(['open', 'reached', 'set_aside']);
 
 export const CreateSharedIntentionBody = z.object({ title: Title, why: Why.default('') }).strict();
 export const CreatePersonalIntentionBody = z
-  .object({ title: Title, why: Why.default(''), sharedWith: z.string().nullable().default(null) })
+  .object({ title: Title, why: Why.default(''), sharedWith: Id.nullable().default(null) })
   .strict();
 
 export const UpdateIntentionBody = z
@@ -25,7 +26,7 @@ export const UpdateIntentionBody = z
     title: Title.optional(),
     why: Why.optional(),
     status: IntentionStatus.optional(),
-    sharedWith: z.string().nullable().optional(),
+    sharedWith: Id.nullable().optional(),
   })
   .strict();
 

@@ -1,12 +1,17 @@
 /** Wire shapes for organizations, members, invitations and first-run setup. */
 import { z } from 'zod';
+import { visible } from './fields.ts';
 import { DisplayName, Login, MeResponse, Password } from './accounts.ts';
 
-export const OrganizationName = z
-  .string()
-  .trim()
-  .min(2, 'Please enter a name of at least 2 characters.')
-  .max(120, 'Please keep the name to 120 characters or fewer.');
+const NAME_TOO_SHORT = 'Please enter a name of at least 2 characters.';
+export const OrganizationName = visible(
+  z
+    .string()
+    .trim()
+    .min(2, NAME_TOO_SHORT)
+    .max(120, 'Please keep the name to 120 characters or fewer.'),
+  NAME_TOO_SHORT,
+);
 
 export const SupportResource = z.object({
   label: z.string().trim().min(1, 'Each resource needs a name.').max(120),
@@ -70,15 +75,17 @@ export const InvitationPreview = z.object({
   status: z.enum(['open', 'used', 'expired', 'revoked']),
 });
 
-export const AcceptInvitationBody = z.object({ token: z.string().min(1).max(200) });
+export const AcceptInvitationBody = z.object({ token: z.string().min(1).max(200) }).strict();
 
 export const SetMemberAdminBody = z.object({ isAdmin: z.boolean() }).strict();
 
 export const SetupStatus = z.object({ needed: z.boolean() });
-export const SetupBody = z.object({
-  organizationName: OrganizationName,
-  displayName: DisplayName,
-  login: Login,
-  password: Password,
-});
+export const SetupBody = z
+  .object({
+    organizationName: OrganizationName,
+    displayName: DisplayName,
+    login: Login,
+    password: Password,
+  })
+  .strict();
 export const SetupResult = MeResponse;

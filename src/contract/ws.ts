@@ -3,6 +3,7 @@
  * WebSocket at /ws, as zod schemas discriminated by `type`. docs/protocol.md explains how they are used.
  */
 import { z } from 'zod';
+import { Id } from './fields.ts';
 import { MessageView } from './conversations.ts';
 
 /** The path the WebSocket gateway listens on. */
@@ -24,7 +25,6 @@ export const CLOSE = {
   TOO_FAR_BEHIND: 4013,
 } as const;
 
-const Id = z.uuid('Must be a UUID.');
 const Seq = z.number().int().min(0);
 /** An optional value the client chooses; the server echoes it on the reply or error to that frame. */
 const Ref = z.string().max(64).optional();

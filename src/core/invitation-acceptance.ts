@@ -40,9 +40,13 @@ export async function joinByInvitation(
     throw new DomainError('gone', 'This invitation has expired. You can ask for a new one.');
   }
   const creatorStillHere = await store.memberships.find(invitation.orgId, invitation.createdBy);
-  if (!creatorStillHere || (await store.blocks.existsEitherWay(userId, invitation.createdBy))) {
-    throw new DomainError('gone', NOT_OPEN);
-  }
+  // A block between the two ends a relationship's invitation. Not a circle's: a circle holds people who
+  // blocked one another (each sees the other's messages withheld), so anyone else may use the same link,
+  // and refusing only the blocked person would show them the block.
+  const blocked =
+    invitation.kind === 'relationship' &&
+    (await store.blocks.existsEitherWay(userId, invitation.createdBy));
+  if (!creatorStillHere || blocked) throw new DomainError('gone', NOT_OPEN);
   const { conversation, joined } = await store.transaction(async (tx) => {
     if (!(await tx.connectionInvitations.respond(invitation.id, 'accepted', now, userId))) {
       throw new DomainError('gone', NOT_OPEN);

@@ -42,6 +42,20 @@ describe('mutual CLI commands', () => {
     await expect(
       run(orgCreateCommand, ['--name', 'X', '--admin-login', 'sam', '--bogus']),
     ).rejects.toThrow(/bogus/);
+    // Names follow the web form's rules, and the message names the flag.
+    await expect(
+      run(orgCreateCommand, ['--name', 'R', '--admin-login', 'sam-admin']),
+    ).rejects.toThrow(/^--name: Please enter a name of at least 2 characters/);
+    await expect(
+      run(orgCreateCommand, [
+        '--name',
+        'Riverside',
+        '--admin-login',
+        'sam-admin',
+        '--admin-name',
+        '\u200b',
+      ]),
+    ).rejects.toThrow(/^--admin-name: Please enter the name/);
     const weak = await run(
       orgCreateCommand,
       [

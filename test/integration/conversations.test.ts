@@ -55,6 +55,93 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     expect(negative.body.error.fields.after).toBeDefined();
   });
 
+  it('refuses odd numbers, repeated names, malformed ids and unknown fields, naming each, and stores nothing', async () => {
+    const before = (await ana.client.get(`/api/conversations/${relationshipId}`)).body.lastSeq;
+    const history = (q: string) =>
+      ana.client.get(`/api/conversations/${relationshipId}/messages?${q}`);
+    for (const [q, field] of [
+      ['after=', 'after'],
+      ['after=%20', 'after'],
+      ['after=0x10', 'after'],
+      ['before=0b101', 'before'],
+      ['limit=0x3', 'limit'],
+      ['after=1e1', 'after'],
+      ['after=3000000000', 'after'],
+      ['after=3&after=10', 'after'],
+      ['after[]=5', 'after[]'],
+    ] as const) {
+      const r = await history(q);
+      expect([q, r.status, Object.keys(r.body.error?.fields ?? {})]).toEqual([q, 400, [field]]);
+    }
+    expect((await history('after=0&limit=2')).status).toBe(200);
+
+    const paths = [
+      ['DELETE', '/api/blocks/not-a-uuid', 'userId'],
+      ['GET', '/api/conversations/not-a-uuid', 'conversationId'],
+      ['GET', `/api/conversations/${relationshipId.toUpperCase()}`, 'conversationId'],
+      ['PATCH', `/api/conversations/${relationshipId}/messages/42`, 'messageId'],
+    ] as const;
+    for (const [method, path, field] of paths) {
+      const r = await ana.client.request(
+        method,
+        path,
+        method === 'PATCH' ? { text: 'x' } : undefined,
+      );
+      expect([path, r.status, r.body.error.fields]).toEqual([
+        path,
+        400,
+        { [field]: 'Must be a UUID.' },
+      ]);
+    }
+
+    const bodies = [
+      ['/api/circles', { orgId: 'zzz', name: 'Thursday circle' }, 'orgId'],
+      ['/api/connection-invitations', { orgId, userId: 'zzz' }, 'userId'],
+      ['/api/blocks', { userId: 'zzz' }, 'userId'],
+      ['/api/me/intentions', { title: 'Walk more', sharedWith: 'zzz' }, 'sharedWith'],
+    ] as const;
+    for (const [path, body, field] of bodies) {
+      const r = await ana.client.post(path, body);
+      expect([path, r.status, Object.keys(r.body.error.fields)]).toEqual([path, 400, [field]]);
+    }
+
+    // A field the route does not take is named, not silently dropped (the author is never the caller's to set).
+    const extra = await ana.client.post(`/api/conversations/${relationshipId}/messages`, {
+      id: newId(),
+      text: 'hi',
+      authorId: ben.id,
+    });
+    expect(extra.status).toBe(400);
+    expect(extra.body.error.fields).toEqual({ authorId: '"authorId" is not accepted here.' });
+    const limits = await ana.client.request('PUT', `/api/conversations/${relationshipId}/limits`, {
+      userId: ben.id,
+    });
+    expect(limits.status).toBe(400);
+    expect(limits.body.error.fields.userId).toMatch(/not accepted/);
+    const everyone = await ana.client.post('/api/me/sessions/revoke-all', {
+      keepCurrent: true,
+      everyone: true,
+    });
+    expect(everyone.status).toBe(400);
+    expect((await ana.client.get('/api/me')).status).toBe(200);
+
+    for (const displayName of ['\u0000\u0007', '\u200b', ' \u200d ', 'Ana\u0007']) {
+      const r = await ana.client.patch('/api/me', { displayName });
+      expect([JSON.stringify(displayName), r.status, Object.keys(r.body.error.fields)]).toEqual([
+        JSON.stringify(displayName),
+        400,
+        ['displayName'],
+      ]);
+    }
+    expect((await ana.client.get('/api/me')).body.user.displayName).toBe(ana.name);
+    const named = await ana.client.post('/api/circles', { orgId, name: '\u200b\u200b' });
+    expect(named.status).toBe(400);
+    expect(named.body.error.fields.name).toMatch(/name/);
+    expect((await ana.client.get(`/api/conversations/${relationshipId}`)).body.lastSeq).toBe(
+      before,
+    );
+  });
+
   it('answers 403 for a cross-site write and for changing someone else’s message', async () => {
     const cross = await ana.client.request(
       'POST',
@@ -334,6 +421,26 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     expect(JSON.stringify(bad.body)).toMatch(/userId/);
     expect((await lee.client.delete(`/api/blocks/${max.id}`)).status).toBe(200);
     expect((await lee.client.get('/api/blocks')).body).toEqual({ people: [] });
+
+    // A circle's link works for the person its maker blocked as for anyone: refusing only them would show
+    // the block. In the circle, the blocker sees their messages withheld.
+    const pat = await signUp(srv, 'Pat', orgId);
+    const quinn = await signUp(srv, 'Quinn', orgId);
+    const circle = (await pat.client.post('/api/circles', { orgId, name: 'Open circle' })).body
+      .id as string;
+    const link = await pat.client.post(`/api/conversations/${circle}/invitations`, {});
+    expect((await pat.client.post('/api/blocks', { userId: quinn.id })).status).toBe(200);
+    const joined = await quinn.client.post('/api/connection-invitations/accept-link', {
+      token: link.body.token,
+    });
+    expect([joined.status, joined.body.id]).toEqual([200, circle]);
+    expect((await say(quinn, circle, 'Hello, circle.')).status).toBe(201);
+    const seenByPat = await pat.client.get(`/api/conversations/${circle}/messages`);
+    expect(seenByPat.body.messages.at(-1)).toMatchObject({
+      authorId: quinn.id,
+      text: '',
+      hidden: true,
+    });
 
     const nia = await signUp(srv, 'Nia', orgId);
     const oli = await signUp(srv, 'Oli', orgId);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { newId } from '../../src/lib/ids.ts';
 import { TEST_DATABASES } from '../support/databases.ts';
 import {
   type ApiClient,
@@ -99,7 +100,13 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
     }
     expect((await outsider.patch(`/api/orgs/${orgId}`, { name: 'Taken over' })).status).toBe(404);
     expect((await outsider.post(`/api/orgs/${orgId}/invitations`, {})).status).toBe(404);
-    expect((await outsider.get(`/api/orgs/not-an-org`)).status).toBe(404);
+    expect((await outsider.get(`/api/orgs/${newId()}`)).status).toBe(404);
+    // Something that is no id at all is bad input, named as such.
+    const malformed = await outsider.get(`/api/orgs/not-an-org`);
+    expect([malformed.status, malformed.body.error.fields]).toEqual([
+      400,
+      { orgId: 'Must be a UUID.' },
+    ]);
   });
 
   it('lets only admins manage settings and invitations (403 for members)', async () => {

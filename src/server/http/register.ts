@@ -5,7 +5,9 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDef } from '../../contract/route.ts';
+import { ID_MESSAGE } from '../../contract/fields.ts';
 import { unauthorized } from '../../core/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
 import type { Auth, AppEnv } from './env.ts';
 import { HttpError } from './errors.ts';
 
@@ -27,8 +29,13 @@ export type Handler<D extends RouteDef> = (
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
+    const at = issue.path.map(String);
+    // An unknown key is named by the key itself, so the caller sees which field to drop.
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) fields[[...at, k].join('.')] ??= `"${k}" is not accepted here.`;
+      continue;
+    }
+    fields[at.length ? at.join('.') : '_'] ??= issue.message;
   }
   return fields;
 }
@@ -57,17 +64,42 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, what: string):
   return parsed.data;
 }
 
+/** The query string as one value per name; a name given twice is refused rather than half-read. */
+function singleQuery(c: Context<AppEnv>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) {
+      const message = `Give ${name} only once.`;
+      throw new HttpError(400, 'invalid_input', message, { [name]: message });
+    }
+    out[name] = values[0] ?? '';
+  }
+  return out;
+}
+
+/** Path ids (every `:somethingId`) are ids Mutual made: anything else is refused, naming the parameter. */
+function checkedParams(params: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(params)) {
+    if (/Id$/.test(name) && !isUuid(value)) {
+      throw new HttpError(400, 'invalid_input', `${name}: ${ID_MESSAGE}`, {
+        [name]: ID_MESSAGE,
+      });
+    }
+  }
+  return params;
+}
+
 /** Adds `def` to `app` with `handler`. */
 export function register<D extends RouteDef>(app: Hono<AppEnv>, def: D, handler: Handler<D>): void {
   app.on(def.method.toUpperCase(), def.path, async (c) => {
     const auth = c.get('auth');
     if (def.access === 'signed-in' && !auth) throw unauthorized();
     const body = def.body ? validate(def.body, await readJson(c), 'request body') : undefined;
-    const query = def.query ? validate(def.query, c.req.query(), 'query') : undefined;
+    const query = def.query ? validate(def.query, singleQuery(c), 'query') : undefined;
     const result = await handler({
       body: body as BodyOf<D>,
       query: query as QueryOf<D>,
-      params: c.req.param() as ParamsOf<D>,
+      params: checkedParams(c.req.param()) as ParamsOf<D>,
       auth: auth as HandlerInput<D>['auth'],
       c,
     });

@@ -6,6 +6,7 @@ import {
   type QueryInputOf,
   type ResponseOf,
 } from '../../contract/route.ts';
+import { ID_MESSAGE } from '../../contract/fields.ts';
 import { routes, type RouteName, type Routes } from '../../contract/routes.ts';
 import { copy } from '../copy.ts';
 
@@ -19,6 +20,15 @@ export class ApiError extends Error {
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** Nothing there: not found, or an address whose id is no id at all (a mistyped or cut-off link). */
+  get isMissing(): boolean {
+    return (
+      this.status === 404 ||
+      (this.status === 400 &&
+        Object.entries(this.fields).some(([k, v]) => k.endsWith('Id') && v === ID_MESSAGE))
+    );
   }
 }
 

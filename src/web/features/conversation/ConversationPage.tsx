@@ -72,7 +72,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   if (detail.error) {
     return (
       <Page title={copy.conversation.notFound}>
-        {detail.error instanceof ApiError && detail.error.status === 404 ? null : (
+        {detail.error instanceof ApiError && detail.error.isMissing ? null : (
           <FormError error={detail.error} />
         )}
         <Link href="/">{copy.conversation.back}</Link>
