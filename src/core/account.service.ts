@@ -36,7 +36,7 @@ export interface IssuedSession {
 }
 
 /** Sessions are touched at most this often, so reading pages does not write on every request. */
-const TOUCH_EVERY_MS = 60_000;
+export const TOUCH_EVERY_MS = 60_000;
 
 /** The same message for an unknown account and a wrong password, so neither can be told apart. */
 export const SIGN_IN_FAILED = "That sign-in name and password don't match an account.";
@@ -168,6 +168,30 @@ export class AccountService {
     checkPassword(password, common);
     await store.users.update(userId, { passwordHash: await hasher.hash(password) });
     await this.revokeAllSessions(userId);
+  }
+
+  /**
+   * The session by id while it is live, for a socket that outlives requests: with `touch`, it counts as use
+   * (at most once a minute, as a request does). Undefined once it was revoked, went idle or reached its end.
+   */
+  async liveSession(sessionId: string, touch: boolean): Promise<Session | undefined> {
+    const { store, clock } = this.deps;
+    const session = await store.sessions.findById(sessionId);
+    const now = clock.now();
+    if (!session || !this.isLive(session, now)) return undefined;
+    if (touch && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await store.sessions.touch(session.id, now);
+      session.lastSeenAt = now;
+    }
+    return session;
+  }
+
+  /** When the session ends unless it is used again: after its idle time, or at its absolute end. */
+  endsAt(session: Session): number {
+    return Math.min(
+      session.expiresAt.getTime(),
+      session.lastSeenAt.getTime() + this.deps.sessions.idleMs,
+    );
   }
 
   /** True when the session is neither revoked, idle too long, nor past its absolute end. */

@@ -154,4 +154,29 @@ describe.each(TEST_DATABASES)('real-time session end by time ($name)', (db) => {
     clock.advance(31 * DAY_MS);
     expect((await d.closed).code).toBe(CLOSE.SESSION_ENDED);
   });
+
+  it('closes a socket (4001) once its session went unused for the idle time; what the person does on it counts as use, pings do not', async () => {
+    const [eve, fay] = (await makePeople(app.ctx, 2, 'Eve')) as [TestPerson, TestPerson];
+    const url = wsUrl(`http://127.0.0.1:${server.port}`);
+    const active = await Probe.open(url, eve.cookie);
+    const unused = await Probe.open(url, fay.cookie);
+    clock.advance(13 * DAY_MS);
+    active.send({ type: 'presence', visibility: 'visible' });
+    active.send({ type: 'ping', ref: 'used' });
+    await active.next('pong');
+    // Fay's session has gone 15 days (more than the 14-day idle time) without use; Eve's 2.
+    clock.advance(2 * DAY_MS);
+    expect((await unused.closed).code).toBe(CLOSE.SESSION_ENDED);
+    await new Promise((r) => setTimeout(r, 300));
+    active.send({ type: 'ping', ref: 'still' });
+    await active.next('pong');
+    expect(await app.ctx.accounts.liveSession(eve.sessionId, false)).toBeDefined();
+    // Only pings for 13 more days: the session ends 14 days after the last use all the same.
+    clock.advance(11 * DAY_MS);
+    active.send({ type: 'ping', ref: 'auto' });
+    await active.next('pong');
+    clock.advance(2 * DAY_MS);
+    expect((await active.closed).code).toBe(CLOSE.SESSION_ENDED);
+    expect(await app.ctx.accounts.liveSession(eve.sessionId, false)).toBeUndefined();
+  });
 });

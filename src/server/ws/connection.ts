@@ -39,6 +39,8 @@ export class Connection {
   presenceVisible = true;
   /** Conversations the person was in when presence was last announced. */
   presenceIn: string[] = [];
+  /** When this socket's frames last counted as use of its session (at most once a minute). */
+  sessionUsedAt = 0;
   /** Frames refused for rate since the last heartbeat; far too many closes the socket. */
   refused = 0;
   /** People this person blocked: their messages reach this socket with the text withheld (asSeenBy). */
@@ -49,7 +51,8 @@ export class Connection {
     readonly socket: WebSocket,
     readonly userId: string,
     readonly sessionId: string,
-    readonly sessionEndsAt: number,
+    /** When the session ends unless it is used again (idle) or at the latest (absolute); kept up to date. */
+    public sessionEndsAt: number,
     readonly bucket: Bucket,
   ) {}
 

@@ -14,6 +14,7 @@ import {
   WS_PATH,
   parseClientFrame,
 } from '../../contract/ws.ts';
+import { TOUCH_EVERY_MS } from '../../core/account.service.ts';
 import type { MessagingApi } from '../../core/conversation.model.ts';
 import { newId } from '../../lib/ids.ts';
 import { forEachInSlices } from '../../lib/slices.ts';
@@ -126,7 +127,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     const { user, session } = auth;
     const hidden = /[?&]presence=hidden(&|$)/.test(req.url ?? '');
     wss.handleUpgrade(req, socket, head, (ws) =>
-      open(ws, user.id, session.id, session.expiresAt.getTime(), !hidden, hides),
+      open(ws, user.id, session.id, ctx.accounts.endsAt(session), !hidden, hides),
     );
   }
 
@@ -148,6 +149,8 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       fullBucket(options.connectionRate, now),
     );
     conn.presenceVisible = visible;
+    // The handshake's authentication counted as use of the session.
+    conn.sessionUsedAt = now;
     if (hides?.size) conn.hides = hides;
     core.hub.add(conn);
     let queue = Promise.resolve();
@@ -186,8 +189,18 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
         const { ok: _ok, ...problem } = parsed;
         return conn.send({ type: 'error', ...problem });
       }
+      const { frame } = parsed;
       // One frame at a time per socket, so a person's sends are stored in the order they sent them.
-      queue = queue.then(() => handleFrame(core, conn, parsed.frame));
+      // What the person does here is use of their session, as a request is (a ping is not: clients send
+      // those on their own). Once a minute, or when the session may have ended, the store says first.
+      const now = ctx.clock.now().getTime();
+      const use = frame.type !== 'ping' && now - conn.sessionUsedAt >= TOUCH_EVERY_MS;
+      if (use || now >= conn.sessionEndsAt) {
+        if (use) conn.sessionUsedAt = now;
+        queue = queue
+          .then(() => checkSession(conn, use))
+          .then((live) => (live ? handleFrame(core, conn, frame) : undefined));
+      } else queue = queue.then(() => handleFrame(core, conn, frame));
     });
 
     conn.send({
@@ -203,17 +216,38 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     if (visible) void core.announcePresence(userId).catch(() => undefined);
   }
 
+  /**
+   * Whether the socket's session is still live (with `use`, counting this as use of it); closes the socket
+   * (4001) when it is not. If the store cannot answer, the socket stays: the next check asks again.
+   */
+  async function checkSession(conn: Connection, use: boolean): Promise<boolean> {
+    try {
+      const session = await ctx.accounts.liveSession(conn.sessionId, use);
+      if (!session) {
+        conn.close(CLOSE.SESSION_ENDED, 'session ended');
+        return false;
+      }
+      conn.sessionEndsAt = ctx.accounts.endsAt(session);
+      return !conn.closed;
+    } catch (error) {
+      ctx.logger.warn({ err: error }, 'ws: could not check a session');
+      return !conn.closed;
+    }
+  }
+
   // One sweep per heartbeat, a slice of sockets per turn of the event loop: pinging 10,000 sockets in one
   // go would hold every message on the node for over 100 ms.
   let sweeping = false;
   const sweep = async (): Promise<void> => {
     const now = ctx.clock.now().getTime();
+    // Sockets whose session may have ended (idle, or at its absolute end): the store decides, after the pings.
+    const due: Connection[] = [];
     await forEachInSlices(
       [...core.hub.connections],
       options.heartbeatSlice,
       (conn) => {
         if (conn.closed) return;
-        if (now >= conn.sessionEndsAt) return conn.close(CLOSE.SESSION_ENDED, 'session ended');
+        if (now >= conn.sessionEndsAt) due.push(conn);
         if (!conn.isAlive) {
           conn.closed = true;
           conn.socket.terminate();
@@ -225,6 +259,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       },
       () => stopping,
     );
+    for (const conn of due) if (!conn.closed && !stopping) await checkSession(conn, false);
     if (!stopping) await core.refreshPresence();
   };
   const heartbeat = setInterval(() => {
