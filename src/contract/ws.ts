@@ -97,7 +97,6 @@ export const WsErrorCode = z.enum([
   'conflict',
   'gone',
   'rate_limited',
-  'unavailable',
   'internal',
 ]);
 export type WsErrorCode = z.infer<typeof WsErrorCode>;

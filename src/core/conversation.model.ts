@@ -132,8 +132,11 @@ export interface MessagingApi {
   remove(userId: string, input: { conversationId: string; id: string }): Promise<Message>;
   /** Records how far the person has read. */
   markRead(userId: string, conversationId: string, seq: number): Promise<void>;
-  /** Throws not_found unless the person is a current member who may receive this conversation. */
-  requireMember(userId: string, conversationId: string): Promise<void>;
+  /**
+   * Throws not_found unless the person is a current member who may receive this conversation; resolves to
+   * the conversation's last seq.
+   */
+  requireMember(userId: string, conversationId: string): Promise<number>;
   /** The conversations the person is in, with unread counts. */
   listConversations(userId: string): Promise<ConversationSummary[]>;
 }

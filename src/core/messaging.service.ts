@@ -253,8 +253,8 @@ export class MessagingService implements MessagingApi {
     }
   }
 
-  async requireMember(userId: string, conversationId: string): Promise<void> {
-    await requireAccess(this.deps.store, userId, conversationId);
+  async requireMember(userId: string, conversationId: string): Promise<number> {
+    return (await requireAccess(this.deps.store, userId, conversationId)).conversation.lastSeq;
   }
 
   listConversations(userId: string): Promise<ConversationSummary[]> {

@@ -22,11 +22,13 @@ export interface Subscription {
   catchingUp: boolean;
   running: boolean;
   closed: boolean;
-  /** `subscribed` has been sent (after the first catch-up). */
-  announced: boolean;
-  /** Server time when this subscription (or its latest re-subscribe) began: `subscribed.at`. */
-  at: string;
-  ref: string | undefined;
+  /**
+   * Subscribe frames not answered yet, each with its `ref` and the server time it arrived (`subscribed.at`):
+   * each gets its own `subscribed` once the catch-up is done.
+   */
+  waiting: Array<{ ref: string | undefined; at: string }>;
+  /** Replays of edits (`changedSince`) still being sent: `subscribed` waits for them. */
+  replaying: number;
   /** When this socket last forwarded a typing event here (throttle). */
   typingAt: number;
 }
@@ -100,15 +102,14 @@ export function newSubscription(
   at: string,
 ): Subscription {
   return {
-    at,
     conversationId,
     delivered,
     target: delivered,
     catchingUp: true,
     running: false,
     closed: false,
-    announced: false,
-    ref,
+    waiting: [{ ref, at }],
+    replaying: 0,
     typingAt: 0,
   };
 }

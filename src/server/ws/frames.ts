@@ -82,14 +82,12 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
       }
       return;
     case 'subscribe':
-      await api!.requireMember(conn.userId, frame.conversationId);
-      await core.hub.subscribe(
-        conn,
-        frame.conversationId,
-        frame.lastSeq,
-        frame.ref,
-        frame.changedSince,
-      );
+      await core.hub.subscribe(conn, frame.conversationId, {
+        lastStored: await api!.requireMember(conn.userId, frame.conversationId),
+        lastSeq: frame.lastSeq,
+        ref: frame.ref,
+        changedSince: frame.changedSince,
+      });
       for (const userId of core.presence.onlineIn(frame.conversationId)) {
         if (userId !== conn.userId && !conn.hides.has(userId))
           conn.send({

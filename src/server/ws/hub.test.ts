@@ -88,7 +88,7 @@ async function subscribed(hub: Hub, ...userIds: [string, string]) {
   const sockets = userIds.map((userId, i) => socketFor(userId, i + 1));
   for (const s of sockets) {
     hub.add(s.conn);
-    await hub.subscribe(s.conn, 'circle', 0);
+    await hub.subscribe(s.conn, 'circle', { lastStored: 0, lastSeq: 0 });
   }
   await settle();
   return sockets as [(typeof sockets)[number], (typeof sockets)[number]];
@@ -148,7 +148,7 @@ describe('Hub', () => {
     const dee = socketFor('dee', 3);
     hub.add(dee.conn);
     state.leaving = ['dee'];
-    await hub.subscribe(dee.conn, 'circle', 0);
+    await hub.subscribe(dee.conn, 'circle', { lastStored: 1, lastSeq: 0 });
     await settle();
     expect(seqs(dee.frames)).toEqual([]);
     expect(dee.frames.at(-1)).toMatchObject({ type: 'unsubscribed', reason: 'access_lost' });
@@ -205,7 +205,7 @@ describe('Hub', () => {
     // A socket catching up from the store gets them hidden too.
     const late = socketFor('bob', 9);
     hub.add(late.conn);
-    await hub.subscribe(late.conn, 'circle', 0);
+    await hub.subscribe(late.conn, 'circle', { lastStored: 2, lastSeq: 0 });
     await settle();
     expect(texts(late.frames)).toEqual([
       [1, ''],

@@ -19,8 +19,6 @@ import { FeedCache } from './feed.ts';
 
 /** How many messages one store read returns during catch-up. */
 const PAGE = 200;
-/** Above any seq a conversation reaches (the stores keep seqs in 32-bit integer columns). */
-const MAX_SEQ = 2 ** 31 - 1;
 /** How long to wait before reading again after the store failed (e.g. the database restarting). */
 const RETRY_MS = 1000;
 /** Resuming replays edits from this much before `changedSince`, in case the nodes' clocks differ a little. */
@@ -105,51 +103,50 @@ export class Hub {
   }
 
   /**
-   * Subscribes after the caller checked membership. With `lastSeq`, everything after it is sent first;
-   * without, delivery starts after the conversation's current last message. With `changedSince` too,
-   * messages up to `lastSeq` edited or deleted since then come as `message.updated`.
+   * Subscribes after the caller checked membership and read the conversation's last seq (`lastStored`).
+   * With `lastSeq`, everything after it is sent first (a `lastSeq` beyond the conversation's end counts as
+   * its end); without, delivery starts after the last message. With `changedSince` too, messages up to
+   * `lastSeq` edited or deleted since then come as `message.updated`. Then `subscribed`, once per subscribe.
    */
   async subscribe(
     conn: Connection,
     conversationId: string,
-    lastSeq: number | undefined,
-    ref?: string,
-    changedSince?: string,
+    point: {
+      lastStored: number;
+      lastSeq?: number | undefined;
+      ref?: string | undefined;
+      changedSince?: string | undefined;
+    },
   ): Promise<void> {
     const api = this.messaging();
-    if (!api) return;
+    if (!api || conn.closed) return;
+    const { lastStored, lastSeq, ref, changedSince } = point;
     const at = this.clock.now().toISOString();
-    const existing = conn.subs.get(conversationId);
-    if (existing) {
-      // A repeated subscribe catches up and re-announces; it never re-sends what this socket already has.
-      existing.ref = ref;
-      existing.at = at;
-      existing.announced = false;
-      existing.catchingUp = true;
-      this.pump(conn, existing);
-      if (lastSeq !== undefined && changedSince)
-        await this.replayChanges(
-          api,
-          conn,
-          existing,
-          Math.min(lastSeq, existing.delivered),
-          changedSince,
-        );
-      return;
+    const start = Math.min(lastSeq ?? lastStored, lastStored);
+    let sub = conn.subs.get(conversationId);
+    let upTo = start;
+    if (sub) {
+      // A repeated subscribe catches up and answers again; it never re-sends what this socket already has.
+      sub.waiting.push({ ref, at });
+      sub.catchingUp = true;
+      upTo = Math.min(start, sub.delivered);
+    } else {
+      sub = newSubscription(conversationId, start, ref, at);
+      conn.subs.set(conversationId, sub);
+      addTo(this.byConversation, conversationId, conn);
     }
-    let start = lastSeq;
-    if (start === undefined) {
-      const last = await api.before(conn.userId, conversationId, MAX_SEQ, 1);
-      start = last[0]?.seq ?? 0;
-    }
-    if (conn.closed || conn.subs.has(conversationId)) return;
-    const sub = newSubscription(conversationId, start, ref, at);
-    conn.subs.set(conversationId, sub);
-    addTo(this.byConversation, conversationId, conn);
+    const replay = lastSeq !== undefined && changedSince !== undefined;
+    // Registered first, so an edit from now on also arrives live; the replay covers the time before, and
+    // `subscribed` ("current as of at") waits for it.
+    if (replay) sub.replaying += 1;
     this.pump(conn, sub);
-    // Registered first, so an edit from now on also arrives live; this read covers the time before.
-    if (lastSeq !== undefined && changedSince)
-      await this.replayChanges(api, conn, sub, lastSeq, changedSince);
+    if (!replay) return;
+    try {
+      await this.replayChanges(api, conn, sub, upTo, changedSince);
+    } finally {
+      sub.replaying -= 1;
+      this.pump(conn, sub);
+    }
   }
 
   /** Sends `message.updated` for messages up to `upToSeq` edited or deleted since `changedSince`. */
@@ -377,15 +374,15 @@ export class Hub {
         if (batch.length === PAGE) sub.catchingUp = true;
         else if (sub.delivered < sub.target) sub.target = sub.delivered;
       }
-      if (!sub.announced && !sub.closed) {
-        sub.announced = true;
-        conn.send({
-          type: 'subscribed',
-          ref: sub.ref,
-          conversationId: sub.conversationId,
-          seq: sub.delivered,
-          at: sub.at,
-        });
+      if (sub.replaying === 0 && !sub.closed && sub.waiting.length > 0) {
+        for (const { ref, at } of sub.waiting.splice(0))
+          conn.send({
+            type: 'subscribed',
+            ref,
+            conversationId: sub.conversationId,
+            seq: sub.delivered,
+            at,
+          });
       }
     } catch (error) {
       if (isNotFound(error)) {

@@ -262,7 +262,7 @@ export class Live {
     if (f.frame === 'subscribe' && f.conversationId) this.subscribedOn.delete(f.conversationId);
     if (f.frame !== 'send' || !f.id) return;
     const id = f.id;
-    if (f.code === 'rate_limited' || f.code === 'unavailable' || f.code === 'internal') {
+    if (f.code === 'rate_limited' || f.code === 'internal') {
       // Not a refusal of the message itself: it goes out again after the pause.
       setTimeout(() => this.retry(id), f.retryAfterMs ?? 2_000);
       return;
