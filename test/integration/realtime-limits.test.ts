@@ -85,6 +85,20 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
     expect((await b.closed).code).toBe(CLOSE.RATE_LIMITED);
   });
 
+  it('charges a long hello more of the allowance (one frame per 25 conversations), so hellos cannot multiply reads', async () => {
+    const b = await Probe.open(url, ben.cookie);
+    // 250 conversations: 1 + 10 frames of a burst of 10. The next frame must wait.
+    const resume = Array.from({ length: 250 }, () => ({ conversationId: newId(), lastSeq: 0 }));
+    b.send({ type: 'hello', ref: 'long', resume });
+    b.send({ type: 'ping', ref: 'next' });
+    expect(await b.next('error', (e) => e.ref === 'next')).toMatchObject({
+      code: 'rate_limited',
+      frame: 'ping',
+    });
+    await expect.poll(() => b.all('error').filter((e) => e.ref === 'long').length).toBe(250);
+    b.close();
+  });
+
   it('drops a socket that stops answering heartbeats', async () => {
     const b = await Probe.open(url, ben.cookie);
     await expect.poll(() => [...gateway.core.hub.ofUser(ben.userId)].length).toBe(1);

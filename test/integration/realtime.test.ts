@@ -487,6 +487,44 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(refused.message).toMatch(/changedSince/);
   });
 
+  it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
+    const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
+    const a = await connect(ana);
+    await a.subscribe(circle);
+    const hidden = await connect(cai);
+    hidden.send({
+      type: 'hello',
+      resume: [{ conversationId: circle, lastSeq: 0 }],
+      presence: 'hidden',
+    });
+    await hidden.next('subscribed');
+    // Past the second a socket without frames waits before it shows online.
+    await new Promise((r) => setTimeout(r, 1300));
+    a.send({ type: 'ping', ref: 'after' });
+    await a.next('pong');
+    expect(a.all('presence').filter((p) => p.userId === cai.userId)).toEqual([]);
+    // A hello that does not ask shows the person online at once.
+    const shown = await connect(cai);
+    shown.send({ type: 'hello', resume: [] });
+    expect(
+      await a.next('presence', (p) => p.userId === cai.userId && p.conversationId === circle),
+    ).toMatchObject({ online: true });
+  });
+
+  it('names the refused frame in a rate-limit error, so the client knows which to send again', async () => {
+    const a = await connect(ana);
+    for (let i = 0; i < 70; i++) a.send({ type: 'ping', ref: `p${i}` });
+    const id = newId();
+    a.send({ type: 'send', ref: 'my-send', conversationId: pair, id, text: 'one too many' });
+    expect(await a.next('error', (e) => e.ref === 'my-send')).toMatchObject({
+      code: 'rate_limited',
+      frame: 'send',
+      conversationId: pair,
+      id,
+      retryAfterMs: expect.any(Number),
+    });
+  });
+
   it('relays edits and deletes, shared read markers, typing (throttled) and presence', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, ben]);
     const b = await connect(ben);

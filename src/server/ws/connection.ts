@@ -39,6 +39,8 @@ export class Connection {
   isAlive = true;
   closed = false;
   presenceVisible = true;
+  /** Presence not announced yet: it waits for the first frame (or a second), since a hello may hide it. */
+  presencePending = false;
   /** Conversations the person was in when presence was last announced. */
   presenceIn: string[] = [];
   /** When this socket's frames last counted as use of its session (at most once a minute). */

@@ -46,6 +46,31 @@ function textOf(data: RawData): string {
   return Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
+/** How long a new socket may take to send its first frame (a hello may hide presence) before it shows online. */
+const PRESENCE_SETTLES_MS = 1000;
+
+/** The refused frame's type, ref, conversation and message id, if it says them, so the client knows which. */
+function whichFrame(text: string): Record<string, string> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof raw !== 'object' || raw === null) return {};
+  const f = raw as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  const pick = (from: string, to: string, max: number) => {
+    const v = f[from];
+    if (typeof v === 'string' && v.length <= max) out[to] = v;
+  };
+  pick('type', 'frame', 32);
+  pick('ref', 'ref', 64);
+  pick('conversationId', 'conversationId', 64);
+  pick('id', 'id', 64);
+  return out;
+}
+
 function reject(socket: Duplex, status: number, reason: string): void {
   if (socket.destroyed) return;
   const body = JSON.stringify({
@@ -162,7 +187,8 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     ws.on('close', () => {
       conn.closed = true;
       core.hub.remove(conn);
-      if (conn.presenceVisible) void core.announcePresence(userId).catch(() => undefined);
+      if (conn.presenceVisible && !conn.presencePending)
+        void core.announcePresence(userId).catch(() => undefined);
     });
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return;
@@ -176,6 +202,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
           code: 'rate_limited',
           message: 'Too many frames; slow down.',
           retryAfterMs: waitMs,
+          ...(isBinary ? {} : whichFrame(textOf(data))),
         });
       }
       if (isBinary)
@@ -190,6 +217,16 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
         return conn.send({ type: 'error', ...problem });
       }
       const { frame } = parsed;
+      // A hello resumes many conversations at once, each a store read: a long one costs more of the
+      // socket's frame allowance (one frame more per 25 conversations), so hellos cannot multiply reads.
+      if (frame.type === 'hello') conn.bucket.tokens -= Math.floor(frame.resume.length / 25);
+      if (conn.presencePending) {
+        // The first frame settles presence: a hello that asks to be hidden is never shown online first.
+        conn.presencePending = false;
+        if (frame.type === 'hello' && frame.presence)
+          conn.presenceVisible = frame.presence === 'visible';
+        if (conn.presenceVisible) void core.announcePresence(userId).catch(() => undefined);
+      }
       // One frame at a time per socket, so a person's sends are stored in the order they sent them.
       // What the person does here is use of their session, as a request is (a ping is not: clients send
       // those on their own). Once a minute, or when the session may have ended, the store says first.
@@ -213,7 +250,13 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
         maxText: WS_MAX_TEXT,
       },
     });
-    if (visible) void core.announcePresence(userId).catch(() => undefined);
+    // Presence is announced with the first frame (a hello may ask to stay hidden), or after a second.
+    conn.presencePending = true;
+    setTimeout(() => {
+      if (!conn.presencePending || conn.closed) return;
+      conn.presencePending = false;
+      if (conn.presenceVisible) void core.announcePresence(userId).catch(() => undefined);
+    }, PRESENCE_SETTLES_MS).unref();
   }
 
   /**
