@@ -1,6 +1,7 @@
 /** Organizations as tenants: first-run setup, membership, admin settings and single-use invitations. */
 import { DAY_MS, HOUR_MS, addMs } from '../lib/clock.ts';
 import { DomainError, conflict, forbidden, notFound } from './errors.ts';
+import { announce } from './conversation-access.ts';
 import type { EventPublisher } from './events.ts';
 import type {
   Invitation,
@@ -183,6 +184,8 @@ export class OrganizationService {
     const { store, events } = this.deps;
     if (actorId !== userId) await this.requireAdmin(orgId, actorId);
     const target = await this.requireMember(orgId, userId);
+    // Read before: once the membership is gone, these conversations no longer list for the person.
+    const lost = (await store.conversations.listForUser(userId)).filter((c) => c.orgId === orgId);
     await store.transaction(async (tx) => {
       if (target.isAdmin && (await tx.memberships.countAdmins(orgId)) <= 1) {
         throw conflict(
@@ -192,6 +195,11 @@ export class OrganizationService {
       await tx.memberships.remove(orgId, userId);
     });
     await events.publish('membership.removed', { orgId, userId });
+    // Each of the person's sockets hears of each conversation lost, subscribed to it there or not.
+    for (const c of lost)
+      await announce(() =>
+        events.publish('conversation.access_lost', { conversationId: c.id, userIds: [userId] }),
+      );
   }
 
   /** Admins name other admins, or step back. The last admin cannot step back. */

@@ -139,6 +139,19 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
       .filter((l) => l.userId === cai.userId && l.conversationId === pair);
     expect(refused.map((l) => l.action)).toEqual(expect.arrayContaining(['subscribe', 'send']));
     expect(refused[0]).toHaveProperty('at');
+    // Over HTTP the same: refused, and logged the same way.
+    const viaHttp = await fetch(`${srv.url}/api/conversations/${pair}/messages`, {
+      method: 'POST',
+      headers: { cookie: cai.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: newId(), text: 'another secret that must never be logged' }),
+    });
+    expect(viaHttp.status).toBe(404);
+    const httpRefused = logLines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.userId === cai.userId && l.conversationId === pair && l.at);
+    expect(httpRefused.map((l) => l.action)).toContain(
+      'POST /api/conversations/:conversationId/messages',
+    );
     expect(logLines.join('\n')).not.toMatch(/never be logged/);
   });
 
@@ -485,6 +498,31 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     const refused = await plain.next('error', (e) => e.ref === 'bad');
     expect(refused).toMatchObject({ code: 'invalid_frame' });
     expect(refused.message).toMatch(/changedSince/);
+  });
+
+  it('tells every socket of someone removed from an organization of each conversation they lost there', async () => {
+    const [admin, rem] = (await makePeople(srv.ctx, 2, 'Rem')) as [TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [admin, rem]);
+    const rel = await connectPair(srv.ctx, org, admin, rem);
+    const circle = await makeCircle(srv.ctx, org, [admin, rem]);
+    const watching = await connect(rem);
+    await watching.subscribe(rel);
+    const elsewhere = await connect(rem);
+    elsewhere.send({ type: 'ping', ref: 'ready' });
+    await elsewhere.next('pong');
+    await srv.ctx.organizations.removeMember(org, admin.userId, rem.userId);
+    expect(await watching.next('unsubscribed', (f) => f.conversationId === rel)).toMatchObject({
+      reason: 'access_lost',
+    });
+    await watching.next('conversation.access_lost', (f) => f.conversationId === circle);
+    await elsewhere.next('conversation.access_lost', (f) => f.conversationId === circle);
+    await elsewhere.next('conversation.access_lost', (f) => f.conversationId === rel);
+    // Conversations elsewhere (the shared organization's) are untouched.
+    expect(
+      [...watching.all('conversation.access_lost'), ...elsewhere.all('conversation.access_lost')]
+        .map((f) => f.conversationId)
+        .sort(),
+    ).toEqual([circle, circle, rel].sort());
   });
 
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {

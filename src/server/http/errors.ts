@@ -31,6 +31,20 @@ export class HttpError extends Error {
 /** The JSON response for `error`; unexpected errors are logged and answered with a plain 500. */
 export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger): Response {
   if (error instanceof DomainError) {
+    const conversationId = c.req.param('conversationId');
+    const userId = c.get('auth')?.user.id;
+    if ((error.code === 'not_found' || error.code === 'forbidden') && conversationId && userId) {
+      // As the real-time channel does: who, which conversation, what and when; never any content.
+      logger.warn(
+        {
+          userId,
+          conversationId,
+          action: `${c.req.method} ${c.req.routePath}`,
+          at: new Date().toISOString(),
+        },
+        'http: refused access to a conversation',
+      );
+    }
     if (error.retryAfterSeconds) c.header('Retry-After', String(error.retryAfterSeconds));
     return c.json(
       {
