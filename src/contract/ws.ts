@@ -3,6 +3,7 @@
  * WebSocket at /ws, as zod schemas discriminated by `type`. docs/protocol.md explains how they are used.
  */
 import { z } from 'zod';
+import { isUuid } from '../lib/ids.ts';
 import { Id } from './fields.ts';
 import { MessageView } from './conversations.ts';
 
@@ -193,6 +194,8 @@ export type ParsedClientFrame =
       message: string;
       frame?: string;
       ref?: string;
+      conversationId?: string;
+      id?: string;
     };
 
 const KNOWN_TYPES = new Set<string>(ClientFrame.options.map((o) => o.shape.type.value));
@@ -216,22 +219,32 @@ export function parseClientFrame(raw: string): ParsedClientFrame {
   const ref = typeof record.ref === 'string' && record.ref.length <= 64 ? record.ref : undefined;
   const type = record.type;
   if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
-    const named = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'missing';
+    const named =
+      typeof type === 'string'
+        ? `type "${type.slice(0, 40)}"`
+        : type === undefined
+          ? 'type: "type" is missing'
+          : 'type: "type" must be a string';
     return {
       ok: false,
       code: 'invalid_frame',
-      message: `Unknown frame type ${named}; expected one of ${[...KNOWN_TYPES].join(', ')}.`,
+      message: `Unknown frame ${named}; expected one of ${[...KNOWN_TYPES].join(', ')}.`,
       ...(ref ? { ref } : {}),
     };
   }
   const parsed = ClientFrame.safeParse(data);
   if (parsed.success) return { ok: true, frame: parsed.data };
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`);
+  // The conversation and message ids, where they are valid, say which send or edit this was.
+  const conversationId = isUuid(String(record.conversationId)) ? record.conversationId : undefined;
+  const id = isUuid(String(record.id)) ? record.id : undefined;
   return {
     ok: false,
     code: 'invalid_frame',
     message: `Invalid "${type}" frame. ${problems.slice(0, 5).join('; ')}`,
     frame: type,
     ...(ref ? { ref } : {}),
+    ...(typeof conversationId === 'string' ? { conversationId } : {}),
+    ...(typeof id === 'string' ? { id } : {}),
   };
 }

@@ -101,9 +101,20 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     });
     a.send({ type: 'send', ref: 'r2', conversationId: pair, id: 'not-a-uuid', text: '' });
     const invalid = await a.next('error', (e) => e.ref === 'r2');
-    expect(invalid).toMatchObject({ code: 'invalid_frame', frame: 'send' });
+    expect(invalid).toMatchObject({ code: 'invalid_frame', frame: 'send', conversationId: pair });
+    expect(invalid).not.toHaveProperty('id');
     expect(invalid.message).toMatch(/id: Must be a UUID/);
     expect(invalid.message).toMatch(/text:/);
+    const id = newId();
+    a.send({ type: 'send', ref: 'r3', conversationId: pair, id, text: 7 });
+    expect(await a.next('error', (e) => e.ref === 'r3')).toMatchObject({
+      conversationId: pair,
+      id,
+    });
+    a.send({ type: 5, ref: 'r4' });
+    expect((await a.next('error', (e) => e.ref === 'r4')).message).toMatch(
+      /"type" must be a string/,
+    );
     a.sendRaw(Buffer.from([1, 2, 3]));
     expect(await a.next('error', (e) => /binary/.test(e.message))).toMatchObject({
       code: 'malformed',
