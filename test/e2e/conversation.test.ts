@@ -418,6 +418,18 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await other.getByRole('button', { name: 'I’d like to leave this circle' }).click();
     await other.getByRole('button', { name: 'Yes, leave' }).click();
     await other.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    // Back to the circle just left: the page says so, with the app around it (it used to go blank).
+    await other.goBack();
+    await other
+      .getByRole('heading', { name: 'This conversation is not available to you.' })
+      .waitFor();
+    await other.getByRole('link', { name: 'Home' }).first().waitFor();
+    // An address whose id is no id at all reads the same.
+    await other.goto('/c/not-a-conversation');
+    await other
+      .getByRole('heading', { name: 'This conversation is not available to you.' })
+      .waitFor();
+    expect(await other.getByText(/Must be a UUID/).count()).toBe(0);
     await other.close();
     // The first tab was never reloaded or focused: the live connection told it.
     await listed.waitFor({ state: 'detached', timeout: 10_000 });

@@ -106,7 +106,7 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(invalid.message).toMatch(/id: Must be a UUID/);
     expect(invalid.message).toMatch(/text:/);
     const id = newId();
-    a.send({ type: 'send', ref: 'r3', conversationId: pair, id, text: 7 });
+    a.sendRaw(JSON.stringify({ type: 'send', ref: 'r3', conversationId: pair, id, text: 7 }));
     expect(await a.next('error', (e) => e.ref === 'r3')).toMatchObject({
       conversationId: pair,
       id,

@@ -1,5 +1,5 @@
 /** The conversation view: header with who is here, the calm link banner, limits, the live history and the composer. */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMe } from '../../api/account.ts';
 import { ApiError, call } from '../../api/http.ts';
@@ -34,6 +34,16 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     () => Object.fromEntries((detail.data?.members ?? []).map((m) => [m.userId, m.displayName])),
     [detail.data],
   );
+  // Every hook runs before the early return below, so a page that turns into "not available" keeps them.
+  const linkOpen = useLinkStatus() === 'open';
+  // Someone who joined a circle while it was open here: read the members again for their name.
+  const queryClient = useQueryClient();
+  const newcomer =
+    detail.data !== undefined &&
+    (state?.messages ?? []).some((m) => !(m.authorId in names) && m.authorId !== me);
+  useEffect(() => {
+    if (newcomer) void queryClient.invalidateQueries({ queryKey: conversationKey(conversationId) });
+  }, [newcomer, queryClient, conversationId]);
 
   // First page over HTTP, then live from the newest seq on.
   useEffect(() => {
@@ -89,7 +99,6 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           name: others.map((o) => o.displayName).join(', ') || copy.conversation.someone,
         });
   const typing = (state?.typing ?? []).map((id) => names[id] ?? copy.conversation.someone);
-  const linkOpen = useLinkStatus() === 'open';
   const online = new Set(linkOpen ? (state?.online ?? []) : []);
   const lastFromOthers = [...(state?.messages ?? [])]
     .reverse()
