@@ -301,6 +301,9 @@ export const copy = {
     inviteTitle: 'Bring someone into this circle',
     invite: 'Invite to the circle',
     invited: 'Invitation sent to {name}.',
+    openToggle: 'Anyone in the circle can bring someone in',
+    openNote: 'Anyone in the circle can change this.',
+    closedNote: 'The circle is closed to new people for now. Anyone here can open it again.',
   },
   coach: {
     title: 'Coach',

@@ -178,8 +178,17 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     }
     await box.fill('');
     const mine = a.locator('.message-list > li', { hasText: 'I had a slow week too.' });
-    await mine.getByRole('button', { name: 'Edit' }).click();
-    await a.getByLabel('Edit your message').fill('I had a slow, quiet week too.');
+    const editButton = mine.getByRole('button', { name: 'Edit' });
+    // By keyboard: Enter opens the edit box with focus in it, Escape cancels and focus goes back.
+    await editButton.focus();
+    await a.keyboard.press('Enter');
+    const editBox = a.getByLabel('Edit your message');
+    await expect.poll(() => editBox.evaluate((el) => el === document.activeElement)).toBe(true);
+    await a.keyboard.press('Escape');
+    await editBox.waitFor({ state: 'detached' });
+    await expect.poll(() => editButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editButton.click();
+    await editBox.fill('I had a slow, quiet week too.');
     await a.getByRole('button', { name: 'Save' }).click();
     await waitForText(p, 'I had a slow, quiet week too.');
     await p
@@ -187,7 +196,17 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       .getByText('edited')
       .waitFor();
     const first = a.locator('.message-list > li', { hasText: 'how has your week been' });
-    await first.getByRole('button', { name: 'Delete' }).click();
+    const deleteButton = first.getByRole('button', { name: 'Delete' });
+    // The question focuses the safe answer; Escape keeps the message and returns focus.
+    await deleteButton.click();
+    const keep = a.getByRole('button', { name: 'No, keep' });
+    await expect.poll(() => keep.evaluate((el) => el === document.activeElement)).toBe(true);
+    await a.keyboard.press('Escape');
+    await keep.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => deleteButton.evaluate((el) => el === document.activeElement))
+      .toBe(true);
+    await deleteButton.click();
     await checkPage(a, 'conversation-delete-ask');
     await a.getByRole('button', { name: 'Yes, delete' }).click();
     await p.getByText('This message was deleted.').waitFor();
@@ -414,6 +433,21 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await listed.waitFor();
     const other = await a.context().newPage();
     await other.goto(`/c/${circle.id}`);
+    // Whether the circle's people can bring others in: a switch anyone in it can turn.
+    const openness = other.getByRole('switch', {
+      name: 'Anyone in the circle can bring someone in',
+    });
+    await openness.waitFor();
+    expect(await openness.isChecked()).toBe(true);
+    await other.getByText('Bring someone into this circle').waitFor();
+    await other.getByText('Anyone in the circle can bring someone in').click();
+    await other
+      .getByText('The circle is closed to new people for now.', { exact: false })
+      .waitFor();
+    expect(await other.getByText('Bring someone into this circle').count()).toBe(0);
+    expect((await srv.ctx.db.store.conversations.findById(circle.id))?.membersCanInvite).toBe(
+      false,
+    );
     await other.getByText('Leaving or blocking').click();
     await other.getByRole('button', { name: 'I’d like to leave this circle' }).click();
     await other.getByRole('button', { name: 'Yes, leave' }).click();

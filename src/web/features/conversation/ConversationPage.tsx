@@ -12,6 +12,7 @@ import { onIncoming, useLinkStatus, useLive } from './live-context.tsx';
 import { MyLimits, TheirLimits } from './LimitsPanel.tsx';
 import { MessageList, PAGE_SIZE } from './MessageList.tsx';
 import { CircleInvite } from './CircleInvite.tsx';
+import { CircleOpenness } from './CircleOpenness.tsx';
 import { Composer } from './Composer.tsx';
 import { LeaveOrBlock } from './LeaveOrBlock.tsx';
 
@@ -144,6 +145,9 @@ export function ConversationPage({ conversationId }: { conversationId: string })
           context={lastFromOthers?.text}
           disabled={d ? !d.canPost : false}
         />
+        {d?.kind === 'circle' ? (
+          <CircleOpenness conversationId={conversationId} open={d.membersCanInvite} />
+        ) : null}
         {d?.kind === 'circle' && d.membersCanInvite ? (
           <CircleInvite
             conversationId={conversationId}
