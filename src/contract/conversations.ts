@@ -22,6 +22,8 @@ export const ConversationView = z.object({
   kind: ConversationKind,
   name: z.string().nullable(),
   memberIds: z.array(z.string()),
+  /** A relationship's two people, still in it or not (its name stays when one leaves); null for a circle. */
+  pair: z.array(z.string()).nullable(),
   lastSeq: z.number().int(),
   lastActivityAt: z.string().nullable(),
   unread: z.number().int(),
@@ -52,6 +54,8 @@ export const ConversationDetail = ConversationRef.extend({
   lastSeq: z.number().int(),
   lastActivityAt: z.string().nullable(),
   members: z.array(MemberDetail),
+  /** People who were in it and are no longer, so their messages keep their names. */
+  formerMembers: z.array(z.object({ userId: z.string(), displayName: z.string() })),
   myReadUpTo: z.number().int(),
   shareReadMarkers: z.boolean(),
   canPost: z.boolean(),

@@ -14,6 +14,8 @@ export interface ConversationSummary {
   /** Circle name; for a relationship, null (the client shows the other person's name). */
   name: string | null;
   memberIds: string[];
+  /** A relationship's two people, whether or not both are still in it (so it keeps its name); null for a circle. */
+  pair: string[] | null;
   lastSeq: number;
   lastActivityAt: Date | null;
   unread: number;

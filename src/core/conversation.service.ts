@@ -34,6 +34,8 @@ export interface MemberDetail {
 export interface ConversationDetail {
   conversation: ConversationRecord;
   members: MemberDetail[];
+  /** People who were in it and are no longer (left, removed, or ended the relationship). */
+  formerMembers: Array<{ userId: string; displayName: string }>;
   myReadUpTo: number;
   shareReadMarkers: boolean;
   /** False in a relationship the other person is no longer in. */
@@ -75,6 +77,9 @@ export class ConversationService {
             inQuietTime: l ? isQuietAt(l, now) : false,
           };
         }),
+      formerMembers: members
+        .filter((m) => !current.has(m.userId))
+        .map((m) => ({ userId: m.userId, displayName: m.displayName })),
       myReadUpTo: member.lastReadSeq,
       shareReadMarkers: member.shareReadMarkers,
       canPost: await canPost(store, userId, conversation),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, screenshots, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
-import { adminAndPeer, checkPage, type Person, shownTexts } from './support/flows.ts';
+import { adminAndPeer, checkPage, type Person, shownTexts, signIn } from './support/flows.ts';
 import { tabTo } from './support/keyboard.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
@@ -33,6 +33,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   let p: Page;
   let conversationUrl = '';
   let robin: Person;
+  let peer: Person;
   let peerName = '';
 
   beforeAll(async () => {
@@ -49,6 +50,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     a = people.a;
     robin = people.admin;
     peerName = people.peer.displayName;
+    peer = people.peer;
     p = people.p;
     await a.goto('/');
     await a.getByLabel('Person').selectOption({ label: people.peer.displayName });
@@ -483,6 +485,15 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await checkPage(a, 'conversation-block-ask');
     await ask.getByRole('button', { name: 'Yes, block' }).click();
     await a.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    // The other person's page and list keep the name, exactly as when someone leaves.
+    await signIn(p, peer);
+    await p.goto(conversationUrl);
+    await p.getByRole('heading', { name: `With ${robin.displayName}`, level: 1 }).waitFor();
+    await p.goto('/');
+    await p
+      .getByRole('link', { name: new RegExp(robin.displayName) })
+      .first()
+      .waitFor();
     await a.goto('/settings');
     const blocked = a.getByRole('region', { name: 'People you blocked' });
     await blocked.getByText(peerName, { exact: false }).first().waitFor();

@@ -406,6 +406,15 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     const view = await max.client.get(`/api/conversations/${rel}`);
     expect(view.body.canPost).toBe(false);
     expect(view.body.members.map((m: { userId: string }) => m.userId)).toEqual([max.id]);
+    // Lee's earlier messages keep Lee's name, and the relationship stays named for Lee in Max's list.
+    expect(view.body.formerMembers).toEqual([{ userId: lee.id, displayName: lee.name }]);
+    const listed = (await max.client.get('/api/conversations')).body.conversations.find(
+      (c: { id: string }) => c.id === rel,
+    );
+    expect([listed.memberIds, [...listed.pair].sort()]).toEqual([
+      [max.id],
+      [lee.id, max.id].sort(),
+    ]);
     expect(JSON.stringify([quiet.body, view.body])).not.toMatch(/block/i);
     // Max can still reach out; it just goes unanswered, never shown to Lee.
     const again = await max.client.post('/api/connection-invitations', { orgId, userId: lee.id });
@@ -448,6 +457,10 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     await nia.client.post(`/api/conversations/${left}/leave`);
     const afterLeave = await say(oli, left, 'Are you there?');
     expect(afterLeave.body).toEqual(quiet.body);
+    // Left or blocked, the one still there sees the same.
+    expect((await oli.client.get(`/api/conversations/${left}`)).body.formerMembers).toEqual([
+      { userId: nia.id, displayName: nia.name },
+    ]);
   });
 });
 

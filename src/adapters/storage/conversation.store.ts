@@ -155,6 +155,7 @@ export class ConversationStore implements ConversationRepo {
         kind: c.kind,
         name: c.name,
         memberIds: byConversation.get(c.id) ?? [],
+        pair: c.pairKey ? c.pairKey.split(':') : null,
         lastSeq: c.lastSeq,
         lastActivityAt: c.lastActivityAt,
         unread: Number(row.unread ?? 0),

@@ -46,6 +46,7 @@ export const presentDetail = (d: ConversationDetail): z.infer<typeof DetailSchem
   lastSeq: d.conversation.lastSeq,
   lastActivityAt: iso(d.conversation.lastActivityAt),
   members: d.members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
+  formerMembers: d.formerMembers,
   myReadUpTo: d.myReadUpTo,
   shareReadMarkers: d.shareReadMarkers,
   canPost: d.canPost,

@@ -1,5 +1,7 @@
 /** Queries for the person's conversations and connection invitations, and names of the people in them. */
 import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ConversationView } from '../../contract/conversations.ts';
+import { copy } from '../copy.ts';
 import { call } from './http.ts';
 
 export const CONVERSATIONS_KEY = ['conversations'] as const;
@@ -37,4 +39,20 @@ export function usePeopleNames(orgIds: string[]): Record<string, string> {
   const names: Record<string, string> = {};
   for (const r of results) for (const m of r.data?.members ?? []) names[m.userId] = m.displayName;
   return names;
+}
+
+/**
+ * A conversation's name in lists: a circle's own, or a relationship's other person (named even after one
+ * of the two left it).
+ */
+export function conversationTitle(
+  c: Pick<ConversationView, 'kind' | 'name' | 'memberIds' | 'pair'>,
+  me: string | undefined,
+  names: Record<string, string>,
+): string {
+  if (c.kind === 'circle') return c.name ?? '';
+  return (c.pair ?? c.memberIds)
+    .filter((id) => id !== me)
+    .map((id) => names[id] ?? copy.conversation.someone)
+    .join(', ');
 }

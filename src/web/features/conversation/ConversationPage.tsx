@@ -32,7 +32,13 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   );
   const [announcement, setAnnouncement] = useState('');
   const names = useMemo(
-    () => Object.fromEntries((detail.data?.members ?? []).map((m) => [m.userId, m.displayName])),
+    () =>
+      Object.fromEntries(
+        [...(detail.data?.formerMembers ?? []), ...(detail.data?.members ?? [])].map((m) => [
+          m.userId,
+          m.displayName,
+        ]),
+      ),
     [detail.data],
   );
   // Every hook runs before the early return below, so a page that turns into "not available" keeps them.
@@ -97,7 +103,11 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     : d.kind === 'circle'
       ? (d.name ?? '')
       : fill(copy.conversation.titleWith, {
-          name: others.map((o) => o.displayName).join(', ') || copy.conversation.someone,
+          // Someone who left a relationship keeps their name on it.
+          name:
+            (others.length ? others : d.formerMembers.filter((m) => m.userId !== me))
+              .map((o) => o.displayName)
+              .join(', ') || copy.conversation.someone,
         });
   const typing = (state?.typing ?? []).map((id) => names[id] ?? copy.conversation.someone);
   const online = new Set(linkOpen ? (state?.online ?? []) : []);

@@ -1,5 +1,6 @@
 /** The person's relationships and circles with unread counts and last activity, and invitations waiting for them. */
 import {
+  conversationTitle,
   useConnectionInvitations,
   useConversations,
   usePeopleNames,
@@ -14,10 +15,7 @@ type Conversation = NonNullable<
 >['conversations'][number];
 
 function Row({ c, me, names }: { c: Conversation; me: string; names: Record<string, string> }) {
-  const others = c.memberIds
-    .filter((id) => id !== me)
-    .map((id) => names[id] ?? copy.conversation.someone);
-  const title = c.kind === 'circle' ? (c.name ?? '') : others.join(', ');
+  const title = conversationTitle(c, me, names);
   return (
     <li className="card conversation-row">
       <Link href={`/c/${c.id}`} className="row-link">

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMe } from '../../api/account.ts';
-import { useConversations, usePeopleNames } from '../../api/conversations.ts';
+import { conversationTitle, useConversations, usePeopleNames } from '../../api/conversations.ts';
 import { call } from '../../api/http.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
@@ -44,13 +44,7 @@ export function SharingSettings() {
   const list = useConversations();
   const names = usePeopleNames(me?.organizations.map((o) => o.id) ?? []);
   const conversations = list.data?.conversations ?? [];
-  const title = (c: (typeof conversations)[number]) =>
-    c.kind === 'circle'
-      ? (c.name ?? '')
-      : c.memberIds
-          .filter((id) => id !== me?.user.id)
-          .map((id) => names[id] ?? copy.conversation.someone)
-          .join(', ');
+  const title = (c: (typeof conversations)[number]) => conversationTitle(c, me?.user.id, names);
   return (
     <>
       <section className="card" aria-labelledby="sharing-title">
