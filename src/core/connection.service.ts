@@ -218,7 +218,7 @@ export class ConnectionService {
     conversationId: string,
     patch: { name?: string | undefined; membersCanInvite?: boolean | undefined },
   ): Promise<ConversationRecord> {
-    const { store } = this.deps;
+    const { store, events } = this.deps;
     const { conversation } = await requireAccess(store, actorId, conversationId);
     if (conversation.kind !== 'circle') throw conflict('Only circles have settings like these.');
     const name = patch.name?.trim();
@@ -229,6 +229,7 @@ export class ConnectionService {
       ...(name !== undefined ? { name } : {}),
       ...(patch.membersCanInvite !== undefined ? { membersCanInvite: patch.membersCanInvite } : {}),
     });
+    await announce(() => events.publish('conversation.changed', { conversationId }));
     return (await requireAccess(store, actorId, conversationId)).conversation;
   }
 

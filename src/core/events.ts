@@ -12,6 +12,8 @@ export interface DomainEventMap {
   'conversation.access_lost': { conversationId: string; userIds: string[] };
   /** These people joined: their open sockets may subscribe. */
   'conversation.access_gained': { conversationId: string; userIds: string[] };
+  /** A circle's name or setting changed: its people's open pages read it again. */
+  'conversation.changed': { conversationId: string };
   /** A person shares read markers and has read up to `seq`. */
   'read.updated': { conversationId: string; userId: string; seq: number };
   /**

@@ -433,6 +433,8 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await a.goto('/');
     const listed = a.getByRole('link', { name: /Tuesday walkers/ });
     await listed.waitFor();
+    await a.goto(`/c/${circle.id}`);
+    await a.getByText('Bring someone into this circle').waitFor();
     const other = await a.context().newPage();
     await other.goto(`/c/${circle.id}`);
     // Whether the circle's people can bring others in: a switch anyone in it can turn.
@@ -447,6 +449,10 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       .getByText('The circle is closed to new people for now.', { exact: false })
       .waitFor();
     expect(await other.getByText('Bring someone into this circle').count()).toBe(0);
+    // The first tab, never reloaded, hears of it on the live connection.
+    await a.getByText('The circle is closed to new people for now.', { exact: false }).waitFor();
+    await a.goto('/');
+    await listed.waitFor();
     expect((await srv.ctx.db.store.conversations.findById(circle.id))?.membersCanInvite).toBe(
       false,
     );

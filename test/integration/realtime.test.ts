@@ -536,6 +536,35 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     ).toEqual([circle, circle, rel].sort());
   });
 
+  it('tells the others in a conversation when someone joins or leaves or its settings change, a block looking like a leave', async () => {
+    const [x, y, z] = (await makePeople(srv.ctx, 3, 'Chg')) as [TestPerson, TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [x, y, z]);
+    const circle = await makeCircle(srv.ctx, org, [x, y]);
+    const rel = await connectPair(srv.ctx, org, x, z);
+    const watch = await connect(x);
+    await watch.subscribe(circle);
+    await watch.subscribe(rel);
+    const changes = () =>
+      watch
+        .all('conversation.changed')
+        .map((f) => (f.conversationId === circle ? 'circle' : 'rel'));
+    const { invitation } = await srv.ctx.connections.inviteToCircle(x.userId, circle, {
+      userId: z.userId,
+    });
+    await srv.ctx.connections.accept(z.userId, invitation.id);
+    await expect.poll(changes).toEqual(['circle']);
+    await srv.ctx.connections.updateCircle(y.userId, circle, { membersCanInvite: false });
+    await expect.poll(changes).toEqual(['circle', 'circle']);
+    await srv.ctx.connections.leave(y.userId, circle);
+    await expect.poll(changes).toEqual(['circle', 'circle', 'circle']);
+    // z blocks x in their relationship: x hears the same as when someone leaves, and nothing more.
+    await srv.ctx.connections.block(z.userId, x.userId);
+    await expect.poll(changes).toEqual(['circle', 'circle', 'circle', 'rel']);
+    watch.send({ type: 'ping', ref: 'settled' });
+    await watch.next('pong');
+    expect(watch.all('block.changed')).toEqual([]);
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

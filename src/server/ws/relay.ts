@@ -29,11 +29,21 @@ function readEnvelope(raw: unknown): EventEnvelope | undefined {
     'message.updated': () => isStr(p.conversationId) && isSeq(p.seq),
     'conversation.access_lost': () => isStr(p.conversationId) && isStrs(p.userIds),
     'conversation.access_gained': () => isStr(p.conversationId) && isStrs(p.userIds),
+    'conversation.changed': () => isStr(p.conversationId),
     'read.updated': () => isStr(p.conversationId) && isStr(p.userId) && isSeq(p.seq),
     'block.changed': () => isStr(p.blockerId) && isStr(p.otherId) && typeof p.blocked === 'boolean',
   };
   const check = ok[name as keyof DomainEventMap] as (() => boolean) | undefined;
   return check?.() ? (raw as EventEnvelope) : undefined;
+}
+
+/**
+ * Tells the conversation's subscribed sockets, except those of `except`, that who is in it or its settings
+ * changed, so open pages read it again. A leave and a block look the same here: both are a person gone.
+ */
+function tellOthers(core: GatewayCore, conversationId: string, except: string[]): void {
+  for (const conn of core.hub.ofConversation(conversationId))
+    if (!except.includes(conn.userId)) conn.send({ type: 'conversation.changed', conversationId });
 }
 
 /** Applies one domain event to local sockets. */
@@ -56,8 +66,14 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
         conn.close(CLOSE.SESSION_ENDED, 'session ended');
       return;
     }
+    case 'conversation.changed': {
+      const p = envelope.payload as DomainEventMap['conversation.changed'];
+      tellOthers(core, p.conversationId, []);
+      return;
+    }
     case 'conversation.access_lost': {
       const p = envelope.payload as DomainEventMap['conversation.access_lost'];
+      tellOthers(core, p.conversationId, p.userIds);
       // Subscribed sockets lose the subscription; the person's others hear of it, to update their lists.
       for (const userId of p.userIds)
         for (const conn of [...hub.ofUser(userId)])
@@ -67,6 +83,7 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
     }
     case 'conversation.access_gained': {
       const p = envelope.payload as DomainEventMap['conversation.access_gained'];
+      tellOthers(core, p.conversationId, p.userIds);
       for (const userId of p.userIds) {
         let visible = false;
         for (const conn of hub.ofUser(userId)) {

@@ -4,7 +4,7 @@ import { call } from '../../api/http.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
 import { copy } from '../../copy.ts';
-import { conversationKey } from './ConversationPage.tsx';
+import { conversationKey } from '../../api/conversations.ts';
 
 export function CircleOpenness({
   conversationId,

@@ -2,6 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMe } from '../../api/account.ts';
+import { conversationKey } from '../../api/conversations.ts';
 import { ApiError, call } from '../../api/http.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -15,8 +16,6 @@ import { CircleInvite } from './CircleInvite.tsx';
 import { CircleOpenness } from './CircleOpenness.tsx';
 import { Composer } from './Composer.tsx';
 import { LeaveOrBlock } from './LeaveOrBlock.tsx';
-
-export const conversationKey = (id: string) => ['conversation', id] as const;
 
 export function ConversationPage({ conversationId }: { conversationId: string }) {
   const me = useMe().data?.user.id ?? '';

@@ -20,6 +20,8 @@ export interface LiveEvents {
   incoming?: (conversationId: string, authorId: string, text: string) => void;
   /** Something changed that the conversation list shows (new message, joined a conversation). */
   listChanged?: () => void;
+  /** Someone joined or left the conversation, or its settings changed: read it again. */
+  conversationChanged?: (conversationId: string) => void;
 }
 
 export class Live {
@@ -220,6 +222,10 @@ export class Live {
         return;
       case 'conversation.access_gained':
       case 'conversation.access_lost':
+        this.events.listChanged?.();
+        return;
+      case 'conversation.changed':
+        this.events.conversationChanged?.(f.conversationId);
         this.events.listChanged?.();
         return;
       case 'block.changed':

@@ -2,7 +2,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useMe } from '../../api/account.ts';
-import { conversationTitle, useConversations, usePeopleNames } from '../../api/conversations.ts';
+import {
+  conversationKey,
+  conversationTitle,
+  useConversations,
+  usePeopleNames,
+} from '../../api/conversations.ts';
 import { call } from '../../api/http.ts';
 import { FormError } from '../../components/FormError.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
@@ -10,7 +15,6 @@ import { copy, fill } from '../../copy.ts';
 import { MyLimits } from '../conversation/LimitsPanel.tsx';
 import { isPresenceShared } from '../conversation/live.ts';
 import { useLive } from '../conversation/live-context.tsx';
-import { conversationKey } from '../conversation/ConversationPage.tsx';
 
 function ReadSharing({ conversationId, name }: { conversationId: string; name: string }) {
   const client = useQueryClient();
