@@ -132,6 +132,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   /** The person joined a conversation (accepted a connection, joined a circle); they may subscribe to it. */
   z.object({ type: z.literal('conversation.access_gained'), conversationId: z.string() }),
   z.object({ type: z.literal('conversation.access_lost'), conversationId: z.string() }),
+  /** Someone invited this person: read the invitations again. */
+  z.object({ type: z.literal('invitations.changed') }),
   /** Someone joined or left, or a circle's name or setting changed: read the conversation again. */
   z.object({ type: z.literal('conversation.changed'), conversationId: z.string() }),
   /** A message, in seq order per conversation, with no gaps after the client's resume point. */

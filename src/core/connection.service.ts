@@ -323,6 +323,10 @@ export class ConnectionService {
       usedBy: null,
     };
     await store.connectionInvitations.insert(invitation);
+    const to = input.inviteeId;
+    // Shown at once, unless the invitee blocked the inviter: then it is never shown (see above).
+    if (to !== null && !(await store.blocks.exists(to, input.createdBy)))
+      await announce(() => this.deps.events.publish('invitation.received', { userId: to }));
     return { invitation, token };
   }
 

@@ -12,6 +12,8 @@ export interface DomainEventMap {
   'conversation.access_lost': { conversationId: string; userIds: string[] };
   /** These people joined: their open sockets may subscribe. */
   'conversation.access_gained': { conversationId: string; userIds: string[] };
+  /** Someone invited this person (in the app): their open pages read their invitations again. */
+  'invitation.received': { userId: string };
   /** A circle's name or setting changed: its people's open pages read it again. */
   'conversation.changed': { conversationId: string };
   /** A person shares read markers and has read up to `seq`. */

@@ -565,6 +565,20 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(watch.all('block.changed')).toEqual([]);
   });
 
+  it('tells a person’s open sockets of an invitation at once, but never of one from someone they blocked', async () => {
+    const [x, y, z] = (await makePeople(srv.ctx, 3, 'Inv')) as [TestPerson, TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [x, y, z]);
+    const ySocket = await connect(y);
+    const zSocket = await connect(z);
+    await srv.ctx.connections.block(z.userId, x.userId);
+    await srv.ctx.connections.inviteToRelationship(x.userId, { orgId: org, userId: z.userId });
+    await srv.ctx.connections.inviteToRelationship(x.userId, { orgId: org, userId: y.userId });
+    await ySocket.next('invitations.changed');
+    zSocket.send({ type: 'ping', ref: 'settled' });
+    await zSocket.next('pong');
+    expect(zSocket.all('invitations.changed')).toEqual([]);
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

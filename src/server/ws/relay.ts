@@ -30,6 +30,7 @@ function readEnvelope(raw: unknown): EventEnvelope | undefined {
     'conversation.access_lost': () => isStr(p.conversationId) && isStrs(p.userIds),
     'conversation.access_gained': () => isStr(p.conversationId) && isStrs(p.userIds),
     'conversation.changed': () => isStr(p.conversationId),
+    'invitation.received': () => isStr(p.userId),
     'read.updated': () => isStr(p.conversationId) && isStr(p.userId) && isSeq(p.seq),
     'block.changed': () => isStr(p.blockerId) && isStr(p.otherId) && typeof p.blocked === 'boolean',
   };
@@ -64,6 +65,11 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       const p = envelope.payload as DomainEventMap['session.revoked'];
       for (const conn of hub.ofSessions(p.sessionIds))
         conn.close(CLOSE.SESSION_ENDED, 'session ended');
+      return;
+    }
+    case 'invitation.received': {
+      const p = envelope.payload as DomainEventMap['invitation.received'];
+      for (const conn of core.hub.ofUser(p.userId)) conn.send({ type: 'invitations.changed' });
       return;
     }
     case 'conversation.changed': {

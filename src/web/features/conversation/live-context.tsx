@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { ME_KEY } from '../../api/account.ts';
-import { conversationKey } from '../../api/conversations.ts';
+import { CONNECTIONS_KEY, conversationKey } from '../../api/conversations.ts';
 import type { LinkStatus } from '../../api/realtime.ts';
 import { Live } from './live.ts';
 
@@ -37,6 +37,7 @@ export function LiveProvider({
     const l = new Live(userId, {
       incoming: (c, a, t) => announceListeners.forEach((fn) => fn(c, a, t)),
       listChanged: () => void client.invalidateQueries({ queryKey: ['conversations'] }),
+      invitationsChanged: () => void client.invalidateQueries({ queryKey: CONNECTIONS_KEY }),
       conversationChanged: (id) => void client.invalidateQueries({ queryKey: conversationKey(id) }),
     });
     const off = l.realtime.onStatus(() => {

@@ -20,6 +20,8 @@ export interface LiveEvents {
   incoming?: (conversationId: string, authorId: string, text: string) => void;
   /** Something changed that the conversation list shows (new message, joined a conversation). */
   listChanged?: () => void;
+  /** Someone invited this person. */
+  invitationsChanged?: () => void;
   /** Someone joined or left the conversation, or its settings changed: read it again. */
   conversationChanged?: (conversationId: string) => void;
 }
@@ -223,6 +225,9 @@ export class Live {
       case 'conversation.access_gained':
       case 'conversation.access_lost':
         this.events.listChanged?.();
+        return;
+      case 'invitations.changed':
+        this.events.invitationsChanged?.();
         return;
       case 'conversation.changed':
         this.events.conversationChanged?.(f.conversationId);
