@@ -143,7 +143,7 @@ export async function composeApp(
     events,
     invitationTtlMs: config.invitationTtlHours * HOUR_MS,
   });
-  const conversations = new ConversationService({ ...runtime, store: db.store });
+  const conversations = new ConversationService({ ...runtime, store: db.store, events });
   const windowMs = config.authLimitWindowMinutes * MINUTE_MS;
   const sharedCounter = counterOf(bus);
   return {

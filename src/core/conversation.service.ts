@@ -1,12 +1,14 @@
 /** One conversation as its members see it: who is there, shared read markers, and each person's limits. */
-import { activeIds, canPost, requireAccess } from './conversation-access.ts';
+import { activeIds, announce, canPost, requireAccess } from './conversation-access.ts';
 import type { ConversationRecord, RelationshipLimits } from './conversation.ports.ts';
 import { invalidField } from './errors.ts';
+import type { EventPublisher } from './events.ts';
 import type { Runtime, Store } from './ports.ts';
 import { checkQuietHours, isQuietAt } from './quiet-hours.ts';
 
 export interface ConversationDeps extends Runtime {
   store: Store;
+  events: EventPublisher;
 }
 
 /** A person's limits as everyone in the conversation sees them, with whether it is their quiet time now. */
@@ -122,6 +124,8 @@ export class ConversationService {
       note,
       updatedAt: clock.now(),
     });
+    // The others' open pages show the new limits (and whether it is quiet time now) at once.
+    await announce(() => this.deps.events.publish('conversation.changed', { conversationId }));
     return this.limits(userId, conversationId);
   }
 

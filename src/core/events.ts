@@ -14,7 +14,7 @@ export interface DomainEventMap {
   'conversation.access_gained': { conversationId: string; userIds: string[] };
   /** Someone invited this person (in the app): their open pages read their invitations again. */
   'invitation.received': { userId: string };
-  /** A circle's name or setting changed: its people's open pages read it again. */
+  /** A circle's name or setting, or someone's limits there, changed: its people's open pages read it again. */
   'conversation.changed': { conversationId: string };
   /** A person shares read markers and has read up to `seq`. */
   'read.updated': { conversationId: string; userId: string; seq: number };

@@ -227,7 +227,7 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       .fill('Mornings are best for long talks.');
     await a.getByRole('button', { name: 'Save my limits' }).click();
     await a.getByText(/Saved. The others here can see them./).waitFor();
-    await p.reload();
+    // The other person's open page shows them without a reload.
     await p.getByText(`${robin.displayName} is in quiet hours now`, { exact: false }).waitFor();
     await p.getByText(/Mornings are best for long talks/).waitFor();
     await checkPage(p, 'conversation-quiet-hours');

@@ -536,7 +536,7 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     ).toEqual([circle, circle, rel].sort());
   });
 
-  it('tells the others in a conversation when someone joins or leaves or its settings change, a block looking like a leave', async () => {
+  it('tells the others in a conversation when someone joins or leaves or its settings or someone’s limits change, a block looking like a leave', async () => {
     const [x, y, z] = (await makePeople(srv.ctx, 3, 'Chg')) as [TestPerson, TestPerson, TestPerson];
     const org = await makeOrg(srv.ctx, [x, y, z]);
     const circle = await makeCircle(srv.ctx, org, [x, y]);
@@ -555,11 +555,18 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     await expect.poll(changes).toEqual(['circle']);
     await srv.ctx.connections.updateCircle(y.userId, circle, { membersCanInvite: false });
     await expect.poll(changes).toEqual(['circle', 'circle']);
-    await srv.ctx.connections.leave(y.userId, circle);
+    await srv.ctx.conversations.setLimits(z.userId, circle, {
+      quietStart: '22:00',
+      quietEnd: '07:00',
+      timeZone: 'UTC',
+      note: null,
+    });
     await expect.poll(changes).toEqual(['circle', 'circle', 'circle']);
+    await srv.ctx.connections.leave(y.userId, circle);
+    await expect.poll(changes).toEqual(['circle', 'circle', 'circle', 'circle']);
     // z blocks x in their relationship: x hears the same as when someone leaves, and nothing more.
     await srv.ctx.connections.block(z.userId, x.userId);
-    await expect.poll(changes).toEqual(['circle', 'circle', 'circle', 'rel']);
+    await expect.poll(changes).toEqual(['circle', 'circle', 'circle', 'circle', 'rel']);
     watch.send({ type: 'ping', ref: 'settled' });
     await watch.next('pong');
     expect(watch.all('block.changed')).toEqual([]);

@@ -7,6 +7,8 @@ import { call } from './http.ts';
 export const CONVERSATIONS_KEY = ['conversations'] as const;
 /** One conversation's detail (members, settings) in the query cache. */
 export const conversationKey = (id: string) => ['conversation', id] as const;
+/** Everyone's limits (quiet hours, notes) in one conversation. */
+export const limitsKey = (conversationId: string) => ['limits', conversationId] as const;
 export const CONNECTIONS_KEY = ['conversations', 'invitations'] as const;
 /** The people the signed-in person blocked (Settings). */
 export const BLOCKS_KEY = ['blocks'] as const;

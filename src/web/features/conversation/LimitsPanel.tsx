@@ -1,14 +1,13 @@
 /** The other people's quiet hours and notes, shown plainly, and the person's own limits for this conversation. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { limitsKey } from '../../api/conversations.ts';
 import { call } from '../../api/http.ts';
 import { ApiForm } from '../../components/ApiForm.tsx';
 import { Button } from '../../components/Button.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { TextInput } from '../../components/TextInput.tsx';
 import { copy, fill } from '../../copy.ts';
-
-export const limitsKey = (conversationId: string) => ['limits', conversationId] as const;
 
 export function useLimits(conversationId: string) {
   return useQuery({

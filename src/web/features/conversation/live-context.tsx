@@ -9,7 +9,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { ME_KEY } from '../../api/account.ts';
-import { CONNECTIONS_KEY, conversationKey } from '../../api/conversations.ts';
+import { CONNECTIONS_KEY, conversationKey, limitsKey } from '../../api/conversations.ts';
 import type { LinkStatus } from '../../api/realtime.ts';
 import { Live } from './live.ts';
 
@@ -38,7 +38,10 @@ export function LiveProvider({
       incoming: (c, a, t) => announceListeners.forEach((fn) => fn(c, a, t)),
       listChanged: () => void client.invalidateQueries({ queryKey: ['conversations'] }),
       invitationsChanged: () => void client.invalidateQueries({ queryKey: CONNECTIONS_KEY }),
-      conversationChanged: (id) => void client.invalidateQueries({ queryKey: conversationKey(id) }),
+      conversationChanged: (id) => {
+        void client.invalidateQueries({ queryKey: conversationKey(id) });
+        void client.invalidateQueries({ queryKey: limitsKey(id) });
+      },
     });
     const off = l.realtime.onStatus(() => {
       // The server ended this session (signed out elsewhere, revoked): find out who is signed in now.
