@@ -478,6 +478,14 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
   }, 60_000);
 
   it('blocking asks first, ends the relationship without telling the other person, and Settings can unblock', async () => {
+    // The other person is offline with a message waiting to send when the block comes.
+    await signIn(p, peer);
+    await p.goto(conversationUrl);
+    await p.getByLabel('Your message').waitFor();
+    await p.context().setOffline(true);
+    await p.getByText(/You are offline/).waitFor();
+    await send(p, 'Written before the relationship went quiet.');
+    await p.getByText('Waiting to send').waitFor();
     await a.goto(conversationUrl);
     await a.getByLabel('Your message').waitFor();
     await a.getByText('Leaving or blocking').click();
@@ -491,8 +499,16 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await checkPage(a, 'conversation-block-ask');
     await ask.getByRole('button', { name: 'Yes, block' }).click();
     await a.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    // Back online, the waiting message is not sent, and only discarding it is offered: sending again
+    // cannot work in a relationship that went quiet. The words are those of a leave.
+    await p.context().setOffline(false);
+    const notSent = p.locator('.message-pending', { hasText: 'Written before the relationship' });
+    await notSent.getByText(/Not sent/).waitFor({ timeout: 15_000 });
+    await expect.poll(() => notSent.getByRole('button', { name: 'Resend' }).count()).toBe(0);
+    expect(await notSent.textContent()).not.toMatch(/block/i);
+    await notSent.getByRole('button', { name: 'Remove' }).click();
+    await notSent.waitFor({ state: 'detached' });
     // The other person's page and list keep the name, exactly as when someone leaves.
-    await signIn(p, peer);
     await p.goto(conversationUrl);
     await p.getByRole('heading', { name: `With ${robin.displayName}`, level: 1 }).waitFor();
     await p.goto('/');

@@ -139,6 +139,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             me={me}
             names={names}
             readBy={readBy}
+            canPost={d ? d.canPost : true}
           />
         ) : null}
         <p className="typing" aria-live="off">

@@ -28,9 +28,11 @@ interface Props {
   names: Record<string, string>;
   /** The other people's read positions, when they share them. */
   readBy: number;
+  /** False in a relationship the other person left: a message that was not sent cannot be sent again. */
+  canPost: boolean;
 }
 
-export function MessageList({ conversationId, store, me, names, readBy }: Props) {
+export function MessageList({ conversationId, store, me, names, readBy, canPost }: Props) {
   const live = useLive();
   const state = useSyncExternalStore(store.subscribe, store.get);
   const outbox = useOutbox(conversationId);
@@ -180,7 +182,7 @@ export function MessageList({ conversationId, store, me, names, readBy }: Props)
               key={e.id}
               entry={e}
               online={status === 'open'}
-              onRetry={() => live?.retry(e.id)}
+              onRetry={canPost ? () => live?.retry(e.id) : undefined}
               onDiscard={() => live?.discard(e.id)}
             />
           ))}

@@ -11,7 +11,8 @@ export function PendingItem({
 }: {
   entry: OutboxEntry;
   online: boolean;
-  onRetry: () => void;
+  /** Absent when sending again cannot work (the conversation takes no messages now). */
+  onRetry: (() => void) | undefined;
   onDiscard: () => void;
 }) {
   return (
@@ -29,9 +30,11 @@ export function PendingItem({
       <p className="message-text">{entry.text}</p>
       {entry.failed ? (
         <div className="message-actions">
-          <Button variant="plain" onPress={onRetry}>
-            {copy.conversation.retry}
-          </Button>
+          {onRetry ? (
+            <Button variant="plain" onPress={onRetry}>
+              {copy.conversation.retry}
+            </Button>
+          ) : null}
           <Button variant="plain" onPress={onDiscard}>
             {copy.conversation.discard}
           </Button>
