@@ -11,6 +11,10 @@ export const MAX_CIRCLE_SIZE = 50;
 /** Said for used, declined, withdrawn and blocked alike, so a closed invitation reveals nothing more. */
 export const NOT_OPEN = 'This invitation is no longer open. You can ask for a new one.';
 
+/** Said to someone accepting an invitation to a circle that its people have closed for now. */
+export const CIRCLE_CLOSED =
+  'This circle is closed to new people for now. Your invitation stays open in case it opens again.';
+
 /** The pair key of a relationship: both ids sorted, so it is the same whoever reaches out first. */
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
@@ -107,6 +111,9 @@ async function joinCircle(
   if (await tx.conversationMembers.findActive(conversation.id, userId)) {
     return { conversation, joined: [userId] };
   }
+  // Closed means closed to new people: an invitation made while it was open waits until it opens again
+  // (this transaction rolls back, so the invitation stays open).
+  if (!conversation.membersCanInvite) throw conflict(CIRCLE_CLOSED);
   if ((await tx.conversationMembers.countActive(conversation.id)) >= MAX_CIRCLE_SIZE) {
     throw conflict(
       `This circle already has ${MAX_CIRCLE_SIZE} people, which is as many as a circle holds.`,

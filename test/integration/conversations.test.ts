@@ -382,10 +382,27 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     expect(toKim.status).toBe(201);
     await kim.client.post(`/api/connection-invitations/${toKim.body.id}/accept`);
     expect((await kim.client.get(`/api/conversations/${circle}`)).body.members).toHaveLength(3);
+    // An invitation made while the circle is open…
+    const lou = await signUp(srv, 'Lou', orgId);
+    const toLou = await kim.client.post(`/api/conversations/${circle}/invitations`, {
+      userId: lou.id,
+    });
     const closed = await kim.client.patch(`/api/conversations/${circle}`, {
       membersCanInvite: false,
     });
     expect(closed.body.membersCanInvite).toBe(false);
+    // …waits while it is closed (closed means closed to new people), and works once it opens again.
+    const waiting = await lou.client.post(`/api/connection-invitations/${toLou.body.id}/accept`);
+    expect([waiting.status, waiting.body.error.message]).toEqual([
+      409,
+      'This circle is closed to new people for now. Your invitation stays open in case it opens again.',
+    ]);
+    expect((await lou.client.get(`/api/conversations/${circle}`)).status).toBe(404);
+    await ivy.client.patch(`/api/conversations/${circle}`, { membersCanInvite: true });
+    expect(
+      (await lou.client.post(`/api/connection-invitations/${toLou.body.id}/accept`)).status,
+    ).toBe(200);
+    await ivy.client.patch(`/api/conversations/${circle}`, { membersCanInvite: false });
     expect((await ivy.client.post(`/api/conversations/${circle}/invitations`, {})).status).toBe(
       403,
     );
