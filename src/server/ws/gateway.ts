@@ -192,7 +192,8 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     });
     ws.on('message', (data, isBinary) => {
       if (conn.closed) return;
-      const waitMs = take(conn.bucket, options.connectionRate, ctx.clock.now().getTime());
+      const now = ctx.clock.now().getTime();
+      const waitMs = take(conn.bucket, options.connectionRate, now);
       if (waitMs > 0) {
         conn.refused += 1;
         if (conn.refused > options.closeAfterRefused)
@@ -230,7 +231,6 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       // One frame at a time per socket, so a person's sends are stored in the order they sent them.
       // What the person does here is use of their session, as a request is (a ping is not: clients send
       // those on their own). Once a minute, or when the session may have ended, the store says first.
-      const now = ctx.clock.now().getTime();
       const use = frame.type !== 'ping' && now - conn.sessionUsedAt >= TOUCH_EVERY_MS;
       if (use || now >= conn.sessionEndsAt) {
         if (use) conn.sessionUsedAt = now;

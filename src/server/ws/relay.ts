@@ -131,7 +131,8 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       return;
     }
     case 'membership.removed': {
-      // Leaving an organization can end access to many conversations: re-check each subscription.
+      // Leaving an organization can end access to many conversations. The service also sends access_lost for
+      // each one it listed; this re-check after the commit catches one joined while the removal ran.
       const p = envelope.payload as DomainEventMap['membership.removed'];
       const api = core.messaging();
       if (!api) return;

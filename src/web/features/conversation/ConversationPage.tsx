@@ -1,5 +1,5 @@
 /** The conversation view: header with who is here, the calm link banner, limits, the live history and the composer. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useMe } from '../../api/account.ts';
 import { conversationKey } from '../../api/conversations.ts';
@@ -42,14 +42,6 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   );
   // Every hook runs before the early return below, so a page that turns into "not available" keeps them.
   const linkOpen = useLinkStatus() === 'open';
-  // Someone who joined a circle while it was open here: read the members again for their name.
-  const queryClient = useQueryClient();
-  const newcomer =
-    detail.data !== undefined &&
-    (state?.messages ?? []).some((m) => !(m.authorId in names) && m.authorId !== me);
-  useEffect(() => {
-    if (newcomer) void queryClient.invalidateQueries({ queryKey: conversationKey(conversationId) });
-  }, [newcomer, queryClient, conversationId]);
 
   // First page over HTTP, then live from the newest seq on.
   useEffect(() => {
