@@ -68,6 +68,11 @@ export const ClientFrame = z.discriminatedUnion('type', [
     changedSince: ChangedSince.optional(),
   }),
   z.object({ type: z.literal('unsubscribe'), ref: Ref, conversationId: Id }),
+  /**
+   * Hear of new messages in every conversation of the person that this socket is not subscribed to, as
+   * `conversation.activity` (no content): for lists with unread counts. Answered with `following`.
+   */
+  z.object({ type: z.literal('follow'), ref: Ref }),
   /** Post a message; `id` is made by the client (UUIDv7) and makes a retry safe. */
   z.object({ type: z.literal('send'), ref: Ref, conversationId: Id, id: Id, text: Text }),
   z.object({ type: z.literal('edit'), ref: Ref, conversationId: Id, id: Id, text: Text }),
@@ -134,6 +139,13 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation.access_lost'), conversationId: z.string() }),
   /** Someone invited this person: read the invitations again. */
   z.object({ type: z.literal('invitations.changed') }),
+  /** After `follow`: the conversations followed from now on (the person's, as they change). */
+  z.object({ type: z.literal('following'), ref: Ref, conversationIds: z.array(z.string()) }),
+  /**
+   * A followed conversation this socket is not subscribed to reached `seq` (a new message): read its
+   * unread count again. Never carries content.
+   */
+  z.object({ type: z.literal('conversation.activity'), conversationId: z.string(), seq: Seq }),
   /** Someone joined or left, or a circle's name or setting changed: read the conversation again. */
   z.object({ type: z.literal('conversation.changed'), conversationId: z.string() }),
   /** A message, in seq order per conversation, with no gaps after the client's resume point. */

@@ -2,7 +2,7 @@
  * Browser tests for talking in real time: two people connect, exchange messages live in the same order, use
  * the coach, reload, lose and regain the network, and sign out in one tab.
  */
-import type { Page } from 'playwright-core';
+import type { Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, screenshots, SKIP_REASON, type TestBrowser } from './support/browser.ts';
@@ -233,9 +233,20 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await checkPage(p, 'conversation-quiet-hours');
   }, 60_000);
 
-  it('history loads on scroll back; home shows the unread count', async () => {
+  it('history loads on scroll back; home shows the unread count, live', async () => {
+    // The tab's live link follows the person's conversations, so Home's counts are live.
+    let onSocket: ((ws: WebSocket) => void) | undefined;
+    const following = new Promise<void>((resolve) => {
+      onSocket = (ws) =>
+        ws.on('framereceived', (f) => {
+          if (String(f.payload).includes('"type":"following"')) resolve();
+        });
+      p.on('websocket', onSocket);
+    });
     await p.goto('/');
     await p.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await following;
+    p.off('websocket', onSocket!);
     await a.evaluate(async (path) => {
       const id = path.split('/').pop() ?? '';
       for (let i = 1; i <= 70; i++) {
@@ -246,8 +257,8 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
         });
       }
     }, conversationUrl);
-    await p.reload();
-    await p.getByText('70 new').waitFor();
+    // Well within the list's 30 s refresh: the count comes from the live channel, not a reload.
+    await p.getByText('70 new').waitFor({ timeout: 5_000 });
     await checkPage(p, 'home-unread');
     await p.getByRole('link', { name: /Conversation with .*70 new/ }).click();
     await waitForText(p, 'Older note 70');

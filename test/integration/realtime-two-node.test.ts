@@ -122,6 +122,21 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     await a.next('typing', (t) => t.userId === ben.userId);
   });
 
+  it('tells a socket following its conversations on node A of a message sent through node B, without content', async () => {
+    const [fay, gus] = (await makePeople(setup, 2, 'Fol')) as [TestPerson, TestPerson];
+    const pair = await connectPair(setup, await makeOrg(setup, [fay, gus]), fay, gus);
+    const list = await open(nodeA, fay);
+    list.send({ type: 'follow' });
+    expect((await list.next('following')).conversationIds).toEqual([pair]);
+    const b = await open(nodeB, gus);
+    const ack = await b.post(pair, 'through B, for a list on A');
+    expect(await list.next('conversation.activity', () => true, 5000)).toEqual({
+      type: 'conversation.activity',
+      conversationId: pair,
+      seq: ack.seq,
+    });
+  });
+
   it('holds one person’s send limit across both nodes (Redis counts), and their sockets go on', async () => {
     // Two in-process nodes on the same database and Redis, with one stopped clock: every send falls in
     // the same shared window and no local bucket refills, so the counts are exact.

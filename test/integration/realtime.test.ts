@@ -586,6 +586,70 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(zSocket.all('invitations.changed')).toEqual([]);
   });
 
+  it('tells a following socket of new messages in conversations it is not subscribed to, once each and without content, as joins and leaves change them', async () => {
+    const [x, y, z] = (await makePeople(srv.ctx, 3, 'Fol')) as [TestPerson, TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [x, y, z]);
+    const rel = await connectPair(srv.ctx, org, x, y);
+    const circle = await makeCircle(srv.ctx, org, [x, y]);
+    const apart = await makeCircle(srv.ctx, org, [y, z]);
+    const list = await connect(x);
+    list.send({ type: 'follow', ref: 'f' });
+    const following = await list.next('following');
+    expect(following.ref).toBe('f');
+    expect([...following.conversationIds].sort()).toEqual([rel, circle].sort());
+    const open = await connect(x);
+    await open.subscribe(circle);
+    const activity = () =>
+      list
+        .all('conversation.activity')
+        .map((f) => [f.conversationId === rel ? 'rel' : 'circle', f.seq]);
+
+    const speaker = await connect(y);
+    const first = await speaker.post(rel, 'a first note for the list');
+    await speaker.post(apart, 'a note in a circle x is not in');
+    const inCircle = await speaker.post(circle, 'a note in the shared circle');
+    await expect.poll(activity).toEqual([
+      ['rel', first.seq],
+      ['circle', inCircle.seq],
+    ]);
+    const frame = list.all('conversation.activity')[0]!;
+    expect(Object.keys(frame).sort()).toEqual(['conversationId', 'seq', 'type']);
+    // The socket that is subscribed gets the message itself, never an activity frame.
+    await open.next('message', (f) => f.message.seq === inCircle.seq);
+    expect(open.all('conversation.activity')).toEqual([]);
+
+    // Subscribed now: the message comes instead, and nothing twice.
+    await list.subscribe(rel);
+    const second = await speaker.post(rel, 'a second note, to an open page');
+    await list.next('message', (f) => f.message.seq === second.seq);
+    expect(activity()).toHaveLength(2);
+
+    // A circle joined later is followed from then on; one left is not.
+    const { invitation } = await srv.ctx.connections.inviteToCircle(y.userId, apart, {
+      userId: x.userId,
+    });
+    await srv.ctx.connections.accept(x.userId, invitation.id);
+    await list.next('conversation.access_gained', (f) => f.conversationId === apart);
+    await srv.ctx.connections.leave(x.userId, circle);
+    await list.next('conversation.access_lost', (f) => f.conversationId === circle);
+    const later = await speaker.post(apart, 'a note after x joined');
+    await speaker.post(circle, 'a note after x left');
+    await list.next('conversation.activity', (f) => f.conversationId === apart);
+    list.send({ type: 'ping', ref: 'settled' });
+    await list.next('pong');
+    expect(list.all('conversation.activity').map((f) => [f.conversationId, f.seq])).toEqual([
+      [rel, first.seq],
+      [circle, inCircle.seq],
+      [apart, later.seq],
+    ]);
+    // Someone who never followed hears none of it.
+    const quiet = await connect(z);
+    await speaker.post(apart, 'one more');
+    quiet.send({ type: 'ping', ref: 'settled' });
+    await quiet.next('pong');
+    expect(quiet.all('conversation.activity')).toEqual([]);
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

@@ -47,6 +47,11 @@ export class Connection {
   sessionUsedAt = 0;
   /** Frames refused for rate since the last heartbeat; far too many closes the socket. */
   refused = 0;
+  /**
+   * After a `follow`: the person's conversations this socket hears `conversation.activity` of, each with
+   * the last seq it was told (so a hint heard twice is told once). Undefined until then.
+   */
+  following: Map<string, number> | undefined;
   /** People this person blocked: their messages reach this socket with the text withheld (asSeenBy). */
   hides: ReadonlySet<string> = NO_ONE;
 

@@ -98,6 +98,17 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
           });
       }
       return;
+    case 'follow': {
+      // Followed first, so a conversation joined while the list is read is followed too.
+      core.hub.follow(conn, []);
+      const mine = await api!.listConversations(conn.userId);
+      const conversationIds = core.hub.follow(
+        conn,
+        mine.map((c) => c.id),
+      );
+      conn.send({ type: 'following', ref: frame.ref, conversationIds });
+      return;
+    }
     case 'unsubscribe':
       core.hub.unsubscribe(conn, frame.conversationId);
       conn.send({

@@ -60,6 +60,8 @@ export class Hub {
   private readonly byConversation = new Map<string, Set<Connection>>();
   private readonly byUser = new Map<string, Set<Connection>>();
   private readonly bySession = new Map<string, Set<Connection>>();
+  /** Sockets that follow a conversation (see `follow`), by conversation. */
+  private readonly byFollower = new Map<string, Set<Connection>>();
   private readonly feed = new FeedCache();
   private readonly frames = new WeakMap<Message, string>();
   /** For circle messages: their audience when each was stored (posted here) or read (from the store). */
@@ -81,6 +83,7 @@ export class Hub {
     this.connections.delete(conn);
     removeFrom(this.byUser, conn.userId, conn);
     removeFrom(this.bySession, conn.sessionId, conn);
+    for (const conversationId of conn.following?.keys() ?? []) this.unfollow(conn, conversationId);
     for (const sub of conn.subs.values()) {
       sub.closed = true;
       this.leave(conn, sub.conversationId);
@@ -190,13 +193,48 @@ export class Hub {
     this.feed.remember(message);
   }
 
-  /** A hint: conversation reached `seq`. Wakes every local subscriber that is behind. */
+  /**
+   * From now on `conn` hears `conversation.activity` for new messages in `conversationIds` (the person's
+   * conversations, read by the caller) while it is not subscribed to them; joins and leaves keep the set up
+   * to date (`followAlso`, `unfollow`). Returns everything followed.
+   */
+  follow(conn: Connection, conversationIds: readonly string[]): string[] {
+    conn.following ??= new Map();
+    for (const id of conversationIds) this.followAlso(conn, id);
+    return [...conn.following.keys()];
+  }
+
+  /** Adds a conversation the person just joined, if the socket follows their conversations. */
+  followAlso(conn: Connection, conversationId: string): void {
+    if (!conn.following || conn.following.has(conversationId)) return;
+    conn.following.set(conversationId, 0);
+    addTo(this.byFollower, conversationId, conn);
+  }
+
+  /** Stops telling `conn` of a conversation (the person lost it). */
+  unfollow(conn: Connection, conversationId: string): void {
+    if (!conn.following?.delete(conversationId)) return;
+    removeFrom(this.byFollower, conversationId, conn);
+  }
+
+  /**
+   * A hint: conversation reached `seq`. Wakes every local subscriber that is behind, and tells followers not
+   * subscribed to it, once per seq.
+   */
   hint(conversationId: string, seq: number): void {
     for (const conn of this.ofConversation(conversationId)) {
       const sub = conn.subs.get(conversationId);
       if (!sub || sub.delivered >= seq) continue;
       sub.target = Math.max(sub.target, seq);
       this.pump(conn, sub);
+    }
+    const followers = this.byFollower.get(conversationId);
+    if (!followers) return;
+    for (const conn of followers) {
+      if (conn.subs.has(conversationId) || (conn.following?.get(conversationId) ?? 0) >= seq)
+        continue;
+      conn.following?.set(conversationId, seq);
+      conn.send({ type: 'conversation.activity', conversationId, seq });
     }
   }
 

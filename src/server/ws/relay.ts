@@ -82,9 +82,11 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       tellOthers(core, p.conversationId, p.userIds);
       // Subscribed sockets lose the subscription; the person's others hear of it, to update their lists.
       for (const userId of p.userIds)
-        for (const conn of [...hub.ofUser(userId)])
+        for (const conn of [...hub.ofUser(userId)]) {
+          hub.unfollow(conn, p.conversationId);
           if (!hub.dropAccess(conn, p.conversationId))
             conn.send({ type: 'conversation.access_lost', conversationId: p.conversationId });
+        }
       return;
     }
     case 'conversation.access_gained': {
@@ -93,6 +95,7 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       for (const userId of p.userIds) {
         let visible = false;
         for (const conn of hub.ofUser(userId)) {
+          hub.followAlso(conn, p.conversationId);
           conn.send({ type: 'conversation.access_gained', conversationId: p.conversationId });
           visible ||= conn.presenceVisible;
         }
@@ -137,10 +140,12 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       const api = core.messaging();
       if (!api) return;
       for (const conn of [...hub.ofUser(p.userId)]) {
-        for (const conversationId of [...conn.subs.keys()]) {
-          api
-            .requireMember(p.userId, conversationId)
-            .catch(() => hub.dropAccess(conn, conversationId));
+        const ids = new Set([...conn.subs.keys(), ...(conn.following?.keys() ?? [])]);
+        for (const conversationId of ids) {
+          api.requireMember(p.userId, conversationId).catch(() => {
+            hub.unfollow(conn, conversationId);
+            hub.dropAccess(conn, conversationId);
+          });
         }
       }
       return;

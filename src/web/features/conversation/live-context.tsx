@@ -11,6 +11,7 @@ import {
 import { ME_KEY } from '../../api/account.ts';
 import { CONNECTIONS_KEY, conversationKey, limitsKey } from '../../api/conversations.ts';
 import type { LinkStatus } from '../../api/realtime.ts';
+import { throttled } from '../../../lib/throttle.ts';
 import { Live } from './live.ts';
 
 const LiveContext = createContext<Live | undefined>(undefined);
@@ -23,6 +24,9 @@ export function onIncoming(listener: Announce): () => void {
   return () => announceListeners.delete(listener);
 }
 
+/** How often, at most, the conversation list is read again while messages keep arriving. */
+const LIST_REFRESH_MS = 1_000;
+
 export function LiveProvider({
   userId,
   children,
@@ -34,9 +38,13 @@ export function LiveProvider({
   const [live, setLive] = useState<Live | undefined>(undefined);
   useEffect(() => {
     if (!userId) return;
+    const listChanged = throttled(
+      () => void client.invalidateQueries({ queryKey: ['conversations'] }),
+      LIST_REFRESH_MS,
+    );
     const l = new Live(userId, {
       incoming: (c, a, t) => announceListeners.forEach((fn) => fn(c, a, t)),
-      listChanged: () => void client.invalidateQueries({ queryKey: ['conversations'] }),
+      listChanged,
       invitationsChanged: () => void client.invalidateQueries({ queryKey: CONNECTIONS_KEY }),
       conversationChanged: (id) => {
         void client.invalidateQueries({ queryKey: conversationKey(id) });
@@ -51,6 +59,7 @@ export function LiveProvider({
     setLive(l);
     return () => {
       off();
+      listChanged.cancel();
       l.stop();
       setLive(undefined);
     };

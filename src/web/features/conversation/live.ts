@@ -170,6 +170,8 @@ export class Live {
       resume: [],
       presence: isPresenceShared() ? 'visible' : 'hidden',
     });
+    // New messages in conversations not open here come as `conversation.activity`: the list's unread counts.
+    this.realtime.send({ type: 'follow' });
     const ids = new Set([
       ...this.watching.keys(),
       ...this.outbox.all().map((e) => e.conversationId),
@@ -226,6 +228,9 @@ export class Live {
       case 'conversation.access_lost':
         this.events.listChanged?.();
         return;
+      case 'conversation.activity':
+        this.events.listChanged?.();
+        return;
       case 'invitations.changed':
         this.events.invitationsChanged?.();
         return;
@@ -242,6 +247,7 @@ export class Live {
         this.refused(f);
         return;
       case 'welcome':
+      case 'following':
       case 'pong':
         return;
       default: {
