@@ -4,13 +4,13 @@
  */
 import { DAY_MS, addMs } from '../lib/clock.ts';
 import { announce, requireAccess } from './conversation-access.ts';
-import { joinByInvitation, pairKey } from './invitation-acceptance.ts';
+import { NOT_OPEN, joinByInvitation, pairKey } from './invitation-acceptance.ts';
 import type {
   ConnectionInvitation,
   ConnectionInvitationView,
   ConversationRecord,
 } from './conversation.ports.ts';
-import { conflict, forbidden, invalidField, notFound } from './errors.ts';
+import { DomainError, conflict, forbidden, invalidField, notFound } from './errors.ts';
 import type { EventPublisher } from './events.ts';
 import type { Runtime, Store, TokenService } from './ports.ts';
 
@@ -166,7 +166,9 @@ export class ConnectionService {
     const { store, clock } = this.deps;
     const invitation = await store.connectionInvitations.findById(invitationId);
     if (!invitation || invitation.inviteeId !== userId) throw notFound('invitation');
-    await store.connectionInvitations.respond(invitation.id, 'declined', clock.now(), null);
+    // Accepted, declined or withdrawn already (perhaps at the same moment): say so rather than "done".
+    if (!(await store.connectionInvitations.respond(invitation.id, 'declined', clock.now(), null)))
+      throw new DomainError('gone', NOT_OPEN);
   }
 
   /** Withdraws an invitation the caller made. */
@@ -174,7 +176,8 @@ export class ConnectionService {
     const { store, clock } = this.deps;
     const invitation = await store.connectionInvitations.findById(invitationId);
     if (!invitation || invitation.createdBy !== userId) throw notFound('invitation');
-    await store.connectionInvitations.respond(invitation.id, 'withdrawn', clock.now(), null);
+    if (!(await store.connectionInvitations.respond(invitation.id, 'withdrawn', clock.now(), null)))
+      throw new DomainError('gone', NOT_OPEN);
   }
 
   /** Starts a circle with the caller as its first member. */
@@ -237,7 +240,12 @@ export class ConnectionService {
   async leave(userId: string, conversationId: string): Promise<void> {
     const { store, clock, events } = this.deps;
     await requireAccess(store, userId, conversationId);
-    if (await store.conversationMembers.leave(conversationId, userId, clock.now())) {
+    // Under the conversation's lock, as a post takes it: no message is stored after this returned.
+    const left = await store.transaction(async (tx) => {
+      await tx.conversations.lock(conversationId);
+      return tx.conversationMembers.leave(conversationId, userId, clock.now());
+    });
+    if (left) {
       await announce(() =>
         events.publish('conversation.access_lost', { conversationId, userIds: [userId] }),
       );
@@ -246,7 +254,7 @@ export class ConnectionService {
 
   /**
    * Blocks a person the caller shares an organization with. Delivery stops at once: the caller leaves every
-   * relationship with them and their open invitations to each other close. To the blocked person it looks the
+   * relationship with them and their open invitations to a relationship close. To the blocked person it looks the
    * same as the other person leaving; nothing tells them about a block.
    */
   async block(actorId: string, blockedId: string): Promise<void> {
@@ -256,15 +264,22 @@ export class ConnectionService {
     if (shared.length === 0) throw notFound('person');
     const now = clock.now();
     const left = await store.transaction(async (tx) => {
+      // Both people's rows first, as accepting an invitation between them takes them: an acceptance that
+      // committed first is found below and ended; one after this sees the block.
+      await tx.users.lockPair(actorId, blockedId);
       await tx.blocks.insert(actorId, blockedId, now);
-      await tx.connectionInvitations.withdrawBetween(actorId, blockedId, now);
+      // Invitations to a relationship between them close, as a decline would. Circle invitations stay: a
+      // circle holds people who blocked one another, and withdrawing only those would show the block.
+      await tx.connectionInvitations.closeRelationshipInvitations(actorId, blockedId, now);
       const ended: string[] = [];
       for (const orgId of shared) {
         const relationship = await tx.conversations.findByPairKey(
           orgId,
           pairKey(actorId, blockedId),
         );
-        if (relationship && (await tx.conversationMembers.leave(relationship.id, actorId, now)))
+        if (!relationship) continue;
+        await tx.conversations.lock(relationship.id);
+        if (await tx.conversationMembers.leave(relationship.id, actorId, now))
           ended.push(relationship.id);
       }
       return ended;

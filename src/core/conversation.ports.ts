@@ -91,9 +91,10 @@ export interface ConversationRepo {
   lock(id: string): Promise<ConversationRecord | undefined>;
   /**
    * Takes the next sequence number: `last_seq = last_seq + 1 … RETURNING last_seq`. The row lock this
-   * takes serializes concurrent posts in one conversation until the transaction ends.
+   * takes serializes concurrent posts in one conversation, and a post with a leave or block (which lock the
+   * row too), until the transaction ends. Undefined when no such conversation is stored.
    */
-  nextSeq(id: string, at: Date): Promise<number>;
+  nextSeq(id: string, at: Date): Promise<number | undefined>;
   update(
     id: string,
     patch: Partial<Pick<ConversationRecord, 'name' | 'membersCanInvite'>>,
@@ -153,7 +154,10 @@ export interface MessageRepo {
     since: Date,
     limit: number,
   ): Promise<Message[]>;
-  update(id: string, patch: Pick<Message, 'text' | 'editedAt' | 'deletedAt'>): Promise<void>;
+  /** Replaces the text of a message not deleted; false when it was deleted (by a concurrent delete). */
+  edit(id: string, text: string, editedAt: Date): Promise<boolean>;
+  /** Leaves a tombstone (empty text, `deletedAt`); false when it was deleted already. */
+  tombstone(id: string, deletedAt: Date): Promise<boolean>;
 }
 
 /** Who has blocked whom. */
@@ -191,8 +195,11 @@ export interface ConnectionInvitationRepo {
   listReceived(userId: string, now: Date): Promise<ConnectionInvitationView[]>;
   /** Pending, unexpired invitations the person made. */
   listSent(userId: string, now: Date): Promise<ConnectionInvitationView[]>;
-  /** Withdraws every pending invitation one person made to the other. */
-  withdrawBetween(createdBy: string, inviteeId: string, at: Date): Promise<void>;
+  /**
+   * Closes the pending in-app invitations to a relationship between two people, whoever made them (on a
+   * block, or once they are connected). Circle invitations stay.
+   */
+  closeRelationshipInvitations(a: string, b: string, at: Date): Promise<void>;
 }
 
 /** Per-person limits in each conversation. */

@@ -39,32 +39,63 @@ export async function joinByInvitation(
 ): Promise<ConversationRecord> {
   const { store, clock, events } = deps;
   const now = clock.now();
-  if (invitation.status !== 'pending') throw new DomainError('gone', NOT_OPEN);
+  if (invitation.status !== 'pending') {
+    // Both invited each other, and the other invitation connected them (closing this one): that is what
+    // accepting this asks for.
+    const connected =
+      invitation.kind === 'relationship' && (await pairOf(store, invitation, userId));
+    if (connected) return connected;
+    throw new DomainError('gone', NOT_OPEN);
+  }
   if (now.getTime() >= invitation.expiresAt.getTime()) {
     throw new DomainError('gone', 'This invitation has expired. You can ask for a new one.');
   }
-  const creatorStillHere = await store.memberships.find(invitation.orgId, invitation.createdBy);
-  // A block between the two ends a relationship's invitation. Not a circle's: a circle holds people who
-  // blocked one another (each sees the other's messages withheld), so anyone else may use the same link,
-  // and refusing only the blocked person would show them the block.
-  const blocked =
-    invitation.kind === 'relationship' &&
-    (await store.blocks.existsEitherWay(userId, invitation.createdBy));
-  if (!creatorStillHere || blocked) throw new DomainError('gone', NOT_OPEN);
+  if (!(await store.memberships.find(invitation.orgId, invitation.createdBy)))
+    throw new DomainError('gone', NOT_OPEN);
   const { conversation, joined } = await store.transaction(async (tx) => {
+    if (invitation.kind === 'relationship') {
+      // A block between the two ends a relationship's invitation. Checked under both people's locks, as a
+      // block takes them, so a block at the same moment either comes first and is seen here, or comes
+      // after and ends the relationship. Not a circle's: a circle holds people who blocked one another
+      // (each sees the other's messages withheld), and refusing only the blocked person would show the block.
+      await tx.users.lockPair(userId, invitation.createdBy);
+      if (await tx.blocks.existsEitherWay(userId, invitation.createdBy))
+        throw new DomainError('gone', NOT_OPEN);
+    }
     if (!(await tx.connectionInvitations.respond(invitation.id, 'accepted', now, userId))) {
+      // The same, when the other invitation was accepted a moment ago.
+      const connected =
+        invitation.kind === 'relationship' && (await pairOf(tx, invitation, userId));
+      if (connected) return { conversation: connected, joined: [] };
       throw new DomainError('gone', NOT_OPEN);
     }
     return invitation.kind === 'relationship'
       ? joinRelationship(tx, deps.newId, invitation, userId, now)
       : joinCircle(tx, invitation, userId, now);
   });
-  await announce(() =>
-    events.publish('conversation.access_gained', {
-      conversationId: conversation.id,
-      userIds: joined,
-    }),
+  if (joined.length > 0)
+    await announce(() =>
+      events.publish('conversation.access_gained', {
+        conversationId: conversation.id,
+        userIds: joined,
+      }),
+    );
+  return conversation;
+}
+
+/** The relationship between the invitation's maker and `userId`, if both are in it now. */
+async function pairOf(
+  tx: Store,
+  invitation: ConnectionInvitation,
+  userId: string,
+): Promise<ConversationRecord | undefined> {
+  const conversation = await tx.conversations.findByPairKey(
+    invitation.orgId,
+    pairKey(invitation.createdBy, userId),
   );
+  if (!conversation) return undefined;
+  for (const id of [invitation.createdBy, userId])
+    if (!(await tx.conversationMembers.findActive(conversation.id, id))) return undefined;
   return conversation;
 }
 
@@ -95,6 +126,8 @@ async function joinRelationship(
   // Reconnecting after either left brings both back into the same relationship, history and all.
   const joined = [invitation.createdBy, userId];
   for (const id of joined) await tx.conversationMembers.join(conversation.id, id, now);
+  // Connected now: any other invitation between the two (both invited at once) has nothing left to do.
+  await tx.connectionInvitations.closeRelationshipInvitations(invitation.createdBy, userId, now);
   return { conversation, joined };
 }
 

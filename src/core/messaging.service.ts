@@ -34,6 +34,7 @@ export const MAX_PAGE = 200;
  */
 class IdTaken extends Error {}
 
+const DELETED = 'This message was deleted, so it can no longer be edited.';
 const ID_TAKEN = 'This message id is already in use. Please send the message with a new id.';
 
 /** The one implementation of MessagingApi. */
@@ -52,19 +53,18 @@ export class MessagingService implements MessagingApi {
     let audience: Audience | undefined;
     try {
       result = await store.transaction(async (tx) => {
+        const now = clock.now();
+        // The seq first: taking it locks the conversation's row, which a leave or block locks too, so the
+        // checks below see any that committed before; nothing is stored after a leave or block returned.
+        // Anything refused below rolls back, giving the seq back.
+        const seq = await tx.conversations.nextSeq(input.conversationId, now);
+        if (seq === undefined) throw notFound('conversation');
         const { conversation } = await requireAccess(tx, userId, input.conversationId);
         if (!(await canPost(tx, userId, conversation))) {
-          // A retry of a message stored before the relationship went quiet still gets the original.
-          const existing = await tx.messages.findById(id);
-          if (existing)
-            return {
-              message: this.sameMessage(existing, userId, input.conversationId),
-              duplicate: true,
-            };
+          // A retry of a message stored before the relationship went quiet still gets the original (below).
+          if (await tx.messages.findById(id)) throw new IdTaken();
           throw conflict(RELATIONSHIP_QUIET);
         }
-        const now = clock.now();
-        const seq = await tx.conversations.nextSeq(conversation.id, now);
         const message: Message = {
           id,
           conversationId: conversation.id,
@@ -213,15 +213,14 @@ export class MessagingService implements MessagingApi {
     const text = checkMessageText(input.text);
     const { message, changed } = await store.transaction(async (tx) => {
       const current = await this.ownMessage(tx, userId, input);
-      if (current.deletedAt)
-        throw conflict('This message was deleted, so it can no longer be edited.');
+      if (current.deletedAt) throw conflict(DELETED);
       const now = clock.now();
       if (now.getTime() - current.createdAt.getTime() > EDIT_WINDOW_MS) {
         throw conflict('A message can be edited for 15 minutes after it was sent.');
       }
       if (current.text === text) return { message: current, changed: false };
       const edited: Message = { ...current, text, editedAt: now };
-      await tx.messages.update(edited.id, edited);
+      if (!(await tx.messages.edit(edited.id, text, now))) throw conflict(DELETED);
       return { message: edited, changed: true };
     });
     if (changed) await this.announceUpdate(message);
@@ -235,7 +234,9 @@ export class MessagingService implements MessagingApi {
       if (current.deletedAt) return { message: current, changed: false };
       // The tombstone keeps its seq so every reader's sequence stays gap-free; the words are gone.
       const tombstone: Message = { ...current, text: '', deletedAt: clock.now() };
-      await tx.messages.update(tombstone.id, tombstone);
+      // Deleted meanwhile by another request: the first tombstone stands.
+      if (!(await tx.messages.tombstone(tombstone.id, tombstone.deletedAt!)))
+        return { message: (await tx.messages.findById(tombstone.id)) ?? tombstone, changed: false };
       return { message: tombstone, changed: true };
     });
     if (changed) await this.announceUpdate(message);

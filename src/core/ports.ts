@@ -20,6 +20,11 @@ export interface UserRepo {
     id: string,
     patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash'>>,
   ): Promise<void>;
+  /**
+   * Locks both people's rows until the transaction ends, in id order (PostgreSQL; SQLite transactions are
+   * serial): a block and an acceptance between the same two people run one after the other.
+   */
+  lockPair(a: string, b: string): Promise<void>;
 }
 
 /** Signed-in sessions, looked up by the hash of their token. */

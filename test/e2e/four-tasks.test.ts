@@ -51,7 +51,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     for (let i = 0; i < 48; i++) {
       const [who, text] = LINES[i % LINES.length] as [0 | 1, string];
       const at = new Date(start + i * 0.85 * 86_400_000);
-      const seq = await store.conversations.nextSeq(relationshipId, at);
+      const seq = (await store.conversations.nextSeq(relationshipId, at))!;
       await store.messages.insertIfNew({
         id: newId(at.getTime()),
         conversationId: relationshipId,

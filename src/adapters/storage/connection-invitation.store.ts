@@ -121,12 +121,17 @@ export class ConnectionInvitationStore implements ConnectionInvitationRepo {
     return this.listViews(now, (q) => q.where('i.created_by', '=', userId));
   }
 
-  async withdrawBetween(createdBy: string, inviteeId: string, at: Date): Promise<void> {
+  async closeRelationshipInvitations(a: string, b: string, at: Date): Promise<void> {
     await this.db
       .updateTable('connection_invitations')
       .set({ status: 'withdrawn', responded_at: ts(at) })
-      .where('created_by', '=', createdBy)
-      .where('invitee_id', '=', inviteeId)
+      .where('kind', '=', 'relationship')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('created_by', '=', a), eb('invitee_id', '=', b)]),
+          eb.and([eb('created_by', '=', b), eb('invitee_id', '=', a)]),
+        ]),
+      )
       .where('status', '=', 'pending')
       .execute();
   }

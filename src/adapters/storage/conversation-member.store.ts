@@ -125,7 +125,9 @@ export class ConversationMemberStore implements ConversationMemberRepo {
       .onConflict((oc) =>
         oc
           .columns(['conversation_id', 'user_id'])
-          .doUpdateSet({ left_at: null, joined_at: ts(at) }),
+          .doUpdateSet({ left_at: null, joined_at: ts(at) })
+          // Someone still in it keeps the day they joined.
+          .where('conversation_members.left_at', 'is not', null),
       )
       .execute();
   }

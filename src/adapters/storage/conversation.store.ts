@@ -79,10 +79,9 @@ export class ConversationStore implements ConversationRepo {
     return row && toConversation(row);
   }
 
-  async nextSeq(id: string, at: Date): Promise<number> {
+  async nextSeq(id: string, at: Date): Promise<number | undefined> {
     const row = await takeNextSeq.first(this.db, { id, at: ts(at) });
-    if (!row) throw new Error(`conversation ${id} is not stored`);
-    return Number(row.last_seq);
+    return row && Number(row.last_seq);
   }
 
   async update(

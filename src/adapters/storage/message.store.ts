@@ -104,15 +104,25 @@ export class MessageStore implements MessageRepo {
     return rows.map(toMessage);
   }
 
-  async update(id: string, patch: Pick<Message, 'text' | 'editedAt' | 'deletedAt'>): Promise<void> {
-    await this.db
+  // Each write names only what it changes and skips a deleted message, so an edit racing a delete (read
+  // committed on PostgreSQL) can never bring the deleted words back.
+  async edit(id: string, text: string, editedAt: Date): Promise<boolean> {
+    const result = await this.db
       .updateTable('messages')
-      .set({
-        text: patch.text,
-        edited_at: patch.editedAt && ts(patch.editedAt),
-        deleted_at: patch.deletedAt && ts(patch.deletedAt),
-      })
+      .set({ text, edited_at: ts(editedAt) })
       .where('id', '=', id)
-      .execute();
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async tombstone(id: string, deletedAt: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('messages')
+      .set({ text: '', deleted_at: ts(deletedAt) })
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -60,4 +60,13 @@ export class UserStore implements UserRepo {
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('users').set(values).where('id', '=', id).execute();
   }
+  async lockPair(a: string, b: string): Promise<void> {
+    // A no-op update rather than SELECT … FOR UPDATE, which SQLite does not parse.
+    for (const id of [a, b].sort())
+      await this.db
+        .updateTable('users')
+        .set((eb) => ({ display_name: eb.ref('display_name') }))
+        .where('id', '=', id)
+        .execute();
+  }
 }
