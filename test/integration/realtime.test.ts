@@ -650,6 +650,39 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(quiet.all('conversation.activity')).toEqual([]);
   });
 
+  it('no longer shows someone online in a relationship they left or a conversation a block ended, then or later', async () => {
+    for (const act of ['leave', 'block'] as const) {
+      const [x, y] = (await makePeople(srv.ctx, 2, `Gone${act}`)) as [TestPerson, TestPerson];
+      const org = await makeOrg(srv.ctx, [x, y]);
+      const rel = await connectPair(srv.ctx, org, x, y);
+      const circle = await makeCircle(srv.ctx, org, [x, y]);
+      await connect(x); // x is online, and visible
+      const watch = await connect(y);
+      await watch.subscribe(rel);
+      await watch.subscribe(circle);
+      await watch.next('presence', (f) => f.userId === x.userId && f.conversationId === rel);
+      if (act === 'leave') await srv.ctx.connections.leave(x.userId, rel);
+      else await srv.ctx.connections.block(x.userId, y.userId);
+      expect(
+        await watch.next(
+          'presence',
+          (f) => f.userId === x.userId && f.conversationId === rel && !f.online,
+        ),
+      ).toBeDefined();
+      // Still online where they still are together (a block hides only the blocked person from the blocker).
+      const fresh = await connect(y);
+      await fresh.subscribe(rel);
+      await fresh.subscribe(circle);
+      await fresh.next('presence', (f) => f.userId === x.userId && f.conversationId === circle);
+      expect(
+        fresh
+          .all('presence')
+          .filter((f) => f.userId === x.userId)
+          .map((f) => f.conversationId),
+      ).toEqual([circle]);
+    }
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

@@ -70,24 +70,37 @@ export class PresenceTable {
   }
 
   /** Applies an announcement; returns the conversations whose members should hear of a change. */
-  apply(event: Extract<EphemeralEvent, { kind: 'presence' }>, nowMs: number): string[] {
+  apply(
+    event: Extract<EphemeralEvent, { kind: 'presence' }>,
+    nowMs: number,
+  ): Array<{ conversationId: string; online: boolean }> {
+    const before = this.seenIn(event.userId);
     let nodes = this.online.get(event.userId);
-    const wasOnline = nodes !== undefined;
     if (event.online) {
-      const known = new Set(nodes ? [...nodes.values()].flatMap((s) => s.conversationIds) : []);
       if (!nodes) this.online.set(event.userId, (nodes = new Map<string, Sighting>()));
       nodes.set(event.node, { conversationIds: event.conversationIds, at: nowMs });
-      // Already online: only conversations joined since the last announcement need to hear of it.
-      return wasOnline
-        ? event.conversationIds.filter((id) => !known.has(id))
-        : event.conversationIds;
+    } else if (nodes) {
+      nodes.delete(event.node);
+      if (nodes.size === 0) this.online.delete(event.userId);
     }
-    if (!nodes) return [];
-    const known = nodes.get(event.node)?.conversationIds ?? [];
-    nodes.delete(event.node);
-    if (nodes.size > 0) return [];
-    this.online.delete(event.userId);
-    return known;
+    // Where they are newly seen (a conversation joined), and where no longer: gone offline, or left it.
+    const after = this.seenIn(event.userId);
+    return [
+      ...[...after]
+        .filter((id) => !before.has(id))
+        .map((id) => ({ conversationId: id, online: true })),
+      ...[...before]
+        .filter((id) => !after.has(id))
+        .map((id) => ({ conversationId: id, online: false })),
+    ];
+  }
+
+  /** The conversations in which any node last saw the person online. */
+  private seenIn(userId: string): Set<string> {
+    const ids = new Set<string>();
+    for (const s of this.online.get(userId)?.values() ?? [])
+      for (const id of s.conversationIds) ids.add(id);
+    return ids;
   }
 
   /** Drops sightings older than `ttlMs`; returns the people now offline and where to say so. */

@@ -80,6 +80,10 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
     case 'conversation.access_lost': {
       const p = envelope.payload as DomainEventMap['conversation.access_lost'];
       tellOthers(core, p.conversationId, p.userIds);
+      // Those who left are no longer shown online there (presence is announced again without it).
+      for (const userId of p.userIds)
+        if ([...hub.ofUser(userId)].some((c) => c.presenceVisible && !c.closed))
+          void core.announcePresence(userId).catch(() => undefined);
       // Subscribed sockets lose the subscription; the person's others hear of it, to update their lists.
       for (const userId of p.userIds)
         for (const conn of [...hub.ofUser(userId)]) {
@@ -173,16 +177,10 @@ export async function startRelay(core: GatewayCore): Promise<() => Promise<void>
       return;
     }
     const changed = presence.apply(event, core.clock.now().getTime());
-    for (const conversationId of changed) {
+    for (const { conversationId, online } of changed) {
       for (const conn of hub.ofConversation(conversationId)) {
-        if (conn.userId !== event.userId && !conn.hides.has(event.userId)) {
-          conn.send({
-            type: 'presence',
-            conversationId,
-            userId: event.userId,
-            online: event.online,
-          });
-        }
+        if (conn.userId !== event.userId && !conn.hides.has(event.userId))
+          conn.send({ type: 'presence', conversationId, userId: event.userId, online });
       }
     }
   });
