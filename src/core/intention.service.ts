@@ -46,10 +46,28 @@ export interface StepPatch {
 export class IntentionService {
   constructor(private readonly deps: IntentionDeps) {}
 
-  /** The conversation's shared intentions and personal ones shared with it. */
+  /**
+   * The conversation's shared intentions and personal ones shared with it by someone still in it: one shared
+   * by a person who left (or ended a relationship with a block) is theirs alone again.
+   */
   async listForConversation(userId: string, conversationId: string): Promise<Intention[]> {
     await requireMember(this.deps.store, userId, conversationId);
-    return this.deps.fourTasks.intentions.listForConversation(conversationId);
+    const all = await this.deps.fourTasks.intentions.listForConversation(conversationId);
+    const present = new Map<string, boolean>();
+    const out: Intention[] = [];
+    for (const intention of all) {
+      if (intention.kind === 'personal' && intention.ownerId !== userId) {
+        let here = present.get(intention.ownerId);
+        if (here === undefined)
+          present.set(
+            intention.ownerId,
+            (here = await isMember(this.deps.store, intention.ownerId, conversationId)),
+          );
+        if (!here) continue;
+      }
+      out.push(intention);
+    }
+    return out;
   }
 
   /** The caller's personal intentions. */
@@ -289,7 +307,9 @@ export class IntentionService {
       return { intention, canEdit: true };
     }
     if (intention.ownerId === userId) return { intention, canEdit: true };
-    if (!member) throw notFound('intention');
+    // Shared with a conversation its writer is still in: someone who left took it with them.
+    if (!member || !(await isMember(this.deps.store, intention.ownerId, intention.conversationId!)))
+      throw notFound('intention');
     return { intention, canEdit: false };
   }
 

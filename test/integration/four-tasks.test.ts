@@ -212,4 +212,32 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
     expect((await cara.client.get(`/api/worldview/${ada.id}`)).status).toBe(404);
     expect((await cara.client.get(`/api/conversations/${rel}/reflection-rounds`)).status).toBe(404);
   });
+
+  it('takes a personal intention back with its writer when they leave or block: nothing written later reaches the other', async () => {
+    for (const act of ['leave', 'block'] as const) {
+      const dan = await signUp(srv, act === 'leave' ? 'Dan' : 'Eve', orgId);
+      const rel = await connect(ada, dan, orgId);
+      const mine = await dan.client.post('/api/me/intentions', {
+        title: 'Evenings with a book',
+        sharedWith: rel,
+      });
+      const id = mine.body.intention.id as string;
+      const listed = async () =>
+        (await ada.client.get(`/api/conversations/${rel}/intentions`)).body.intentions.map(
+          (i: { id: string }) => i.id,
+        );
+      expect((await ada.client.get(`/api/intentions/${id}`)).status).toBe(200);
+      expect(await listed()).toContain(id);
+
+      if (act === 'leave')
+        expect((await dan.client.post(`/api/conversations/${rel}/leave`)).status).toBe(200);
+      else expect((await dan.client.post('/api/blocks', { userId: ada.id })).status).toBe(200);
+      await dan.client.post(`/api/intentions/${id}/check-ins`, { note: 'A quiet week of pages.' });
+      // Ada keeps the relationship's history but no longer sees Dan's own intention, old or new.
+      expect((await ada.client.get(`/api/intentions/${id}`)).status).toBe(404);
+      expect(await listed()).not.toContain(id);
+      const own = await dan.client.get(`/api/intentions/${id}`);
+      expect([own.status, own.body.canEdit]).toEqual([200, true]);
+    }
+  });
 });
