@@ -69,7 +69,11 @@ export function errorResponse(c: Context<AppEnv>, error: unknown, logger: Logger
       error.status,
     );
   }
-  logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unexpected error');
+  // The route's pattern, not the path: a path may hold a token (an invitation link's, say).
+  logger.error(
+    { err: error, requestId: c.get('requestId'), route: `${c.req.method} ${c.req.routePath}` },
+    'unexpected error',
+  );
   return c.json(
     { error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } },
     500,
