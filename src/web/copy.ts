@@ -194,6 +194,7 @@ export const copy = {
     cancel: 'Cancel',
     composer: 'Your message',
     composerHint: 'Enter sends; Shift+Enter starts a new line.',
+    composerHintTouch: 'Enter starts a new line; the button beside the box sends.',
     send: 'Send',
     typing: '{name} is writing…',
     online: 'here now',

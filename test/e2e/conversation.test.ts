@@ -398,6 +398,33 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await second.close();
   }, 60_000);
 
+  it('on a phone, Enter starts a new line, the box grows with the words, and Send sends', async () => {
+    const phoneContext = await tb.newContext({ width: 360, height: 740, touch: true });
+    const phone = await phoneContext.newPage();
+    try {
+      await signIn(phone, peer);
+      await phone.goto(conversationUrl);
+      const box = phone.getByLabel('Your message');
+      await box.waitFor();
+      await phone.getByText('Enter starts a new line; the button beside the box sends.').waitFor();
+      const height = () => box.evaluate((el) => el.getBoundingClientRect().height);
+      const empty = await height();
+      await box.fill('A first line about the garden');
+      await box.press('Enter');
+      await box.pressSequentially(
+        'and a second one, long enough to wrap over several lines on a screen this narrow',
+      );
+      expect(await box.inputValue()).toContain('garden\nand a second one');
+      // Wrapped lines count too, not only line breaks.
+      expect(await height()).toBeGreaterThan(empty * 1.5);
+      await phone.getByRole('button', { name: 'Send', exact: true }).tap();
+      await waitForText(phone, 'and a second one, long enough');
+      expect(await box.inputValue()).toBe('');
+    } finally {
+      await phoneContext.close();
+    }
+  }, 60_000);
+
   it('keyboard only (dark mode, reduced motion): sign in, reach the conversation and send', async () => {
     const ctx = await tb.newContext({ dark: true });
     const page = await ctx.newPage();
@@ -500,6 +527,18 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await a.goto(conversationUrl);
     await a.getByLabel('Your message').waitFor();
     await a.getByText('Leaving or blocking').click();
+    // A question left unanswered, by Escape or by "No, go back", gives focus back to the button that asked.
+    const focused = () => a.evaluate(() => document.activeElement?.textContent);
+    const leaveButton = a.getByRole('button', { name: 'I’d like to leave this relationship' });
+    await leaveButton.focus();
+    await a.keyboard.press('Enter');
+    await expect.poll(focused).toBe('No, go back');
+    await a.keyboard.press('Escape');
+    await expect.poll(focused).toBe('I’d like to leave this relationship');
+    await a.keyboard.press('Enter');
+    await expect.poll(focused).toBe('No, go back');
+    await a.keyboard.press('Enter');
+    await expect.poll(focused).toBe('I’d like to leave this relationship');
     await a.getByRole('button', { name: `I’d like to block ${peerName}` }).click();
     const ask = a.getByRole('group', { name: new RegExp(`${peerName} will not be told`) });
     await ask.waitFor();

@@ -41,6 +41,8 @@ export interface TestBrowser {
     width?: number;
     height?: number;
     dark?: boolean;
+    /** A phone: a touch screen as the main pointer, and a mobile viewport. */
+    touch?: boolean;
   }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -83,6 +85,7 @@ export async function launch(appUrl: string): Promise<TestBrowser> {
         viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
         baseURL: appUrl,
         ...(options.dark ? { colorScheme: 'dark' as const, reducedMotion: 'reduce' as const } : {}),
+        ...(options.touch ? { isMobile: true, hasTouch: true } : {}),
       });
       context.on('request', (req) => {
         const url = req.url();

@@ -3,7 +3,7 @@
  * transparent textarea and marks the same character ranges. The mirror is hidden from assistive tech; the
  * findings are listed in words beside it.
  */
-import { type KeyboardEvent, type ReactNode, type RefObject, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useLayoutEffect, useRef } from 'react';
 import type { Finding } from '../../../nlp/index.ts';
 
 interface Props {
@@ -37,6 +37,9 @@ function marked(text: string, findings: Finding[]): ReactNode[] {
   return out;
 }
 
+/** The most lines the box grows to. */
+const MAX_ROWS = 8;
+
 export function DraftField({
   id,
   value,
@@ -48,7 +51,18 @@ export function DraftField({
   inputRef,
 }: Props) {
   const mirror = useRef<HTMLDivElement>(null);
-  const rows = Math.min(8, Math.max(2, value.split('\n').length));
+  // The box grows with the draft, wrapped lines included, up to eight lines; then it scrolls.
+  useLayoutEffect(() => {
+    const el = inputRef.current;
+    if (!el) return;
+    el.style.height = '';
+    const style = getComputedStyle(el);
+    const lineHeight = parseFloat(style.lineHeight) || 24;
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const border = el.offsetHeight - el.clientHeight;
+    const wanted = Math.min(el.scrollHeight, lineHeight * MAX_ROWS + padding);
+    if (wanted + border > el.offsetHeight) el.style.height = `${wanted + border}px`;
+  }, [value, inputRef]);
   return (
     <div className="draft">
       <div className="draft-mirror field-input" ref={mirror} aria-hidden="true">
@@ -59,7 +73,7 @@ export function DraftField({
         ref={inputRef}
         className="draft-input field-input"
         value={value}
-        rows={rows}
+        rows={2}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         onSelect={(e) => onCursor?.(e.currentTarget.selectionStart)}

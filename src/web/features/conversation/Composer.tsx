@@ -1,5 +1,6 @@
 /**
- * Writing a message: the draft with the coach beside it. Enter sends (Shift+Enter for a new line); the coach
+ * Writing a message: the draft with the coach beside it. Enter sends (Shift+Enter for a new line), except on a
+ * touch screen, whose keyboard has no Shift+Enter: there Enter starts a new line and Send sends. The coach
  * never blocks sending, and changes to the draft happen only when the person chooses one.
  */
 import { type KeyboardEvent, useRef, useState } from 'react';
@@ -19,7 +20,12 @@ interface Props {
   disabled?: boolean;
 }
 
+/** A touch screen as the main pointer (a phone or tablet): its on-screen keyboard has no Shift+Enter. */
+const touchFirst = (): boolean =>
+  typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
+
 export function Composer({ onSend, onTyping, context, disabled = false }: Props) {
+  const [touch] = useState(touchFirst);
   const [draft, setDraft] = useState('');
   const [enabled] = useCoachEnabled();
   const coach = useCoach(draft, context, enabled);
@@ -79,7 +85,7 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
   };
 
   const keyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    if (e.key === 'Enter' && !e.shiftKey && !touch && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
     }
@@ -98,7 +104,7 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
           {copy.conversation.composer}
         </label>
         <p id="composer-hint" className="field-hint">
-          {copy.conversation.composerHint}
+          {touch ? copy.conversation.composerHintTouch : copy.conversation.composerHint}
         </p>
         <div className="composer-row">
           <DraftField

@@ -1,6 +1,6 @@
 /** Leaving the conversation, and blocking someone in it: each asks once, plainly, before it happens. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { call } from '../../api/http.ts';
 import { BLOCKS_KEY, CONVERSATIONS_KEY } from '../../api/conversations.ts';
 import { Button } from '../../components/Button.tsx';
@@ -23,6 +23,24 @@ export function LeaveOrBlock({
   const client = useQueryClient();
   const [asking, setAsking] = useState<Asking>(null);
   const [blockedName, setBlockedName] = useState<string | null>(null);
+  // The button that asked: focus goes back to it when the question ends without an answer.
+  const openers = useRef(new Map<string, HTMLButtonElement | null>());
+  const [returnTo, setReturnTo] = useState<string | undefined>();
+  useEffect(() => {
+    if (asking || !returnTo) return;
+    openers.current.get(returnTo)?.focus();
+    setReturnTo(undefined);
+  }, [asking, returnTo]);
+  const keyOf = (a: NonNullable<Asking>) => (a.what === 'leave' ? 'leave' : a.userId);
+  const cancel = () => {
+    if (asking) setReturnTo(keyOf(asking));
+    setAsking(null);
+  };
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    cancel();
+  };
   const leave = useMutation({
     mutationFn: () => call('leave', { params: { conversationId } }),
     onSuccess: async () => {
@@ -57,7 +75,7 @@ export function LeaveOrBlock({
         <Notice tone="success">{fill(copy.leaving.blocked, { name: blockedName })}</Notice>
       ) : null}
       {asking && ask ? (
-        <div className="actions" role="group" aria-label={ask}>
+        <div className="actions" role="group" aria-label={ask} onKeyDown={escape}>
           <p>{ask}</p>
           <Button
             variant="quiet"
@@ -71,20 +89,25 @@ export function LeaveOrBlock({
             {asking.what === 'leave' ? copy.leaving.leaveYes : copy.leaving.blockYes}
           </Button>
           {/* Focus lands on the safe choice, so a keyboard user is not left on a button that is gone. */}
-          <Button variant="plain" autoFocus onPress={() => setAsking(null)}>
+          <Button variant="plain" autoFocus onPress={cancel}>
             {copy.leaving.stay}
           </Button>
           <FormError error={leave.error ?? block.error} />
         </div>
       ) : (
         <div className="actions">
-          <Button variant="plain" onPress={() => setAsking({ what: 'leave' })}>
+          <Button
+            variant="plain"
+            ref={(el) => void openers.current.set('leave', el)}
+            onPress={() => setAsking({ what: 'leave' })}
+          >
             {kind === 'circle' ? copy.leaving.leaveCircle : copy.leaving.leaveRelationship}
           </Button>
           {others.map((o) => (
             <Button
               key={o.userId}
               variant="plain"
+              ref={(el) => void openers.current.set(o.userId, el)}
               onPress={() => setAsking({ what: 'block', userId: o.userId, name: o.displayName })}
             >
               {fill(copy.leaving.block, { name: o.displayName })}
