@@ -158,6 +158,10 @@ export const copy = {
 
     remove: 'Remove',
     removeLabel: 'Remove: {name}',
+    removeAsk:
+      'Should {name} leave this organization? Their relationships and circles here end for them.',
+    removeYes: 'Yes, remove',
+    removeKeep: 'No, keep',
     you: '(you)',
     invitations: 'Invitations still open',
     noInvitations: 'No invitations are open.',

@@ -145,4 +145,29 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
     await ctx.close();
     await other.close();
   }, 90_000);
+
+  it('an admin is asked before removing someone, and the keyboard is never left behind', async () => {
+    const ctx = await tb.newContext();
+    const a = await ctx.newPage();
+    await signIn(a, admin);
+    await a.goto('/admin');
+    const removeButton = a.getByRole('button', { name: `Remove: ${peer.displayName}` });
+    await removeButton.waitFor();
+    const focused = () => a.evaluate(() => document.activeElement?.textContent);
+    await removeButton.focus();
+    await a.keyboard.press('Enter');
+    const ask = a.getByRole('group', { name: new RegExp(`Should ${peer.displayName} leave`) });
+    await ask.waitFor();
+    // Nothing happened yet; the safe choice has focus, and Escape gives it back to Remove.
+    await expect.poll(focused).toBe('No, keep');
+    await checkPage(a, 'admin-remove-ask');
+    await a.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Remove');
+    expect(await a.getByText(peer.displayName).count()).toBeGreaterThan(0);
+    await a.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect.poll(() => removeButton.count()).toBe(0);
+    await expect.poll(focused).toBe('Members');
+    await ctx.close();
+  }, 90_000);
 });

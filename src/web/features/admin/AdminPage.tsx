@@ -1,5 +1,6 @@
 /** Organization admin: members (make admin, remove) and open invitations. No conversation content, by construction. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useMe } from '../../api/account.ts';
 import { useCurrentOrg } from '../../api/current-org.ts';
 import { call } from '../../api/http.ts';
@@ -20,13 +21,39 @@ function Members({ orgId, meId }: { orgId: string; meId: string }) {
       call('setMemberAdmin', { params: { orgId, userId: v.userId }, body: { isAdmin: v.isAdmin } }),
     onSuccess: refresh,
   });
+  // Removing someone asks first, as leaving and blocking do. Focus goes back to where the person was: the
+  // Remove button if they kept the member, the list's heading once the member is gone.
+  const [asking, setAsking] = useState<string | null>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const removeButtons = useRef(new Map<string, HTMLButtonElement | null>());
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (asking || !returnTo) return;
+    (removeButtons.current.get(returnTo) ?? heading.current)?.focus();
+    setReturnTo(null);
+  }, [asking, returnTo]);
+  const keep = () => {
+    setReturnTo(asking);
+    setAsking(null);
+  };
+  const escape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    keep();
+  };
   const remove = useMutation({
     mutationFn: (userId: string) => call('removeMember', { params: { orgId, userId } }),
-    onSuccess: refresh,
+    onSuccess: async () => {
+      await refresh();
+      setAsking(null);
+      setReturnTo('heading');
+    },
   });
   return (
     <section aria-labelledby="members-title">
-      <h2 id="members-title">{copy.admin.members}</h2>
+      <h2 id="members-title" ref={heading} tabIndex={-1}>
+        {copy.admin.members}
+      </h2>
       <FormError error={members.error ?? setAdmin.error ?? remove.error} />
       <ul className="list">
         {(members.data?.members ?? []).map((m) => (
@@ -46,16 +73,38 @@ function Members({ orgId, meId }: { orgId: string; meId: string }) {
               >
                 {fill(copy.admin.adminSwitch, { name: m.displayName })}
               </Toggle>
-              {m.userId === meId ? null : (
+              {m.userId === meId || asking === m.userId ? null : (
                 <Button
                   variant="plain"
+                  ref={(el) => void removeButtons.current.set(m.userId, el)}
                   aria-label={fill(copy.admin.removeLabel, { name: m.displayName })}
-                  onPress={() => remove.mutate(m.userId)}
+                  onPress={() => setAsking(m.userId)}
                 >
                   {copy.admin.remove}
                 </Button>
               )}
             </div>
+            {asking === m.userId ? (
+              <div
+                className="actions"
+                role="group"
+                aria-label={fill(copy.admin.removeAsk, { name: m.displayName })}
+                onKeyDown={escape}
+              >
+                <p>{fill(copy.admin.removeAsk, { name: m.displayName })}</p>
+                <Button
+                  variant="quiet"
+                  busy={remove.isPending}
+                  onPress={() => remove.mutate(m.userId)}
+                >
+                  {copy.admin.removeYes}
+                </Button>
+                {/* The safe choice has focus first. */}
+                <Button variant="plain" autoFocus onPress={keep}>
+                  {copy.admin.removeKeep}
+                </Button>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>
