@@ -53,10 +53,13 @@ export class IntentionService {
   async listForConversation(userId: string, conversationId: string): Promise<Intention[]> {
     await requireMember(this.deps.store, userId, conversationId);
     const all = await this.deps.fourTasks.intentions.listForConversation(conversationId);
+    const hidden = new Set(await this.deps.store.blocks.blockedBy(userId));
     const present = new Map<string, boolean>();
     const out: Intention[] = [];
     for (const intention of all) {
       if (intention.kind === 'personal' && intention.ownerId !== userId) {
+        // Withheld from someone who blocked its writer, as their messages are.
+        if (hidden.has(intention.ownerId)) continue;
         let here = present.get(intention.ownerId);
         if (here === undefined)
           present.set(
@@ -307,8 +310,13 @@ export class IntentionService {
       return { intention, canEdit: true };
     }
     if (intention.ownerId === userId) return { intention, canEdit: true };
-    // Shared with a conversation its writer is still in: someone who left took it with them.
-    if (!member || !(await isMember(this.deps.store, intention.ownerId, intention.conversationId!)))
+    // Shared with a conversation its writer is still in (someone who left took it with them), and withheld
+    // from someone who blocked its writer, as their messages are.
+    if (
+      !member ||
+      !(await isMember(this.deps.store, intention.ownerId, intention.conversationId!)) ||
+      (await this.deps.store.blocks.exists(userId, intention.ownerId))
+    )
       throw notFound('intention');
     return { intention, canEdit: false };
   }

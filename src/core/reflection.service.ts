@@ -67,6 +67,7 @@ export class ReflectionService {
     await requireMember(store, userId, conversationId);
     const rounds = await fourTasks.reflections.listRounds(conversationId);
     const all = await fourTasks.reflections.listInRounds(rounds.map((r) => r.id));
+    const hidden = await this.hiddenFor(userId);
     return {
       practice: await fourTasks.reflections.isPractice(conversationId),
       rounds: rounds.map((round) =>
@@ -74,6 +75,7 @@ export class ReflectionService {
           round,
           all.filter((r) => r.roundId === round.id),
           userId,
+          hidden,
         ),
       ),
     };
@@ -127,7 +129,12 @@ export class ReflectionService {
   /** One round as the caller sees it. */
   async round(userId: string, roundId: string): Promise<RoundView> {
     const round = await this.requireRound(userId, roundId);
-    return this.view(round, await this.deps.fourTasks.reflections.listInRounds([roundId]), userId);
+    return this.view(
+      round,
+      await this.deps.fourTasks.reflections.listInRounds([roundId]),
+      userId,
+      await this.hiddenFor(userId),
+    );
   }
 
   /** One reflection, if the caller may read it; otherwise it does not exist for them. */
@@ -137,6 +144,8 @@ export class ReflectionService {
     if (!reflection) throw notFound('reflection');
     if (reflection.authorId === userId) return reflection;
     if (!(await isMember(store, userId, reflection.conversationId))) throw notFound('reflection');
+    // Withheld from someone who blocked its writer, as their messages are.
+    if (await store.blocks.exists(userId, reflection.authorId)) throw notFound('reflection');
     const own = await fourTasks.reflections.findByAuthor(reflection.roundId, userId);
     if (!canRead(reflection, userId, own)) throw notFound('reflection');
     return reflection;
@@ -184,14 +193,27 @@ export class ReflectionService {
     return reflection;
   }
 
-  private view(round: ReflectionRound, reflections: Reflection[], userId: string): RoundView {
+  /** The people the caller blocked: in a circle they share, what those people write is withheld from them. */
+  private async hiddenFor(userId: string): Promise<ReadonlySet<string>> {
+    return new Set(await this.deps.store.blocks.blockedBy(userId));
+  }
+
+  private view(
+    round: ReflectionRound,
+    reflections: Reflection[],
+    userId: string,
+    hidden: ReadonlySet<string>,
+  ): RoundView {
     const mine = reflections.find((r) => r.authorId === userId);
     return {
       round,
       mine: mine ?? null,
       others: reflections
         .filter((r) => r.authorId !== userId && r.visibility !== 'private')
-        .map((r) => ({ authorId: r.authorId, reflection: canRead(r, userId, mine) ? r : null })),
+        .map((r) => ({
+          authorId: r.authorId,
+          reflection: !hidden.has(r.authorId) && canRead(r, userId, mine) ? r : null,
+        })),
     };
   }
 }

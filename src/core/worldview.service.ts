@@ -75,6 +75,9 @@ export class WorldviewService {
     const page = await fourTasks.worldview.find(ownerId);
     if (!page) throw notFound('page');
     if (viewerId !== ownerId && !(await this.mayRead(viewerId, ownerId))) throw notFound('page');
+    // Withheld from someone who blocked its owner, as their messages are.
+    if (viewerId !== ownerId && (await store.blocks.exists(viewerId, ownerId)))
+      throw notFound('page');
     const owner = await store.users.findById(ownerId);
     if (!owner) throw notFound('page');
     return { page, displayName: owner.displayName };
@@ -85,9 +88,10 @@ export class WorldviewService {
     const { store, fourTasks } = this.deps;
     await requireMember(store, viewerId, conversationId);
     const grants = await fourTasks.worldview.listGrantsInto(conversationId);
+    const hidden = new Set(await store.blocks.blockedBy(viewerId));
     const pages: ReadablePage[] = [];
     for (const grant of grants) {
-      if (grant.userId === viewerId) continue;
+      if (grant.userId === viewerId || hidden.has(grant.userId)) continue;
       if (!(await isMember(store, grant.userId, conversationId))) continue;
       const page = await fourTasks.worldview.find(grant.userId);
       const owner = await store.users.findById(grant.userId);

@@ -213,6 +213,81 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
     expect((await cara.client.get(`/api/conversations/${rel}/reflection-rounds`)).status).toBe(404);
   });
 
+  it('withholds from a blocker what the blocked person shares in a circle they are both in, as their messages are', async () => {
+    const gil = await signUp(srv, 'Gil', orgId);
+    const hal = await signUp(srv, 'Hal', orgId);
+    const circle = (await gil.client.post('/api/circles', { orgId, name: 'Thursday walkers' })).body
+      .id as string;
+    const invited = await gil.client.post(`/api/conversations/${circle}/invitations`, {
+      userId: hal.id,
+    });
+    expect(
+      (await hal.client.post(`/api/connection-invitations/${invited.body.id}/accept`)).status,
+    ).toBe(200);
+    await hal.client.request('PUT', '/api/me/worldview', {
+      body: 'Long walks sort my thoughts out.',
+      answers: {},
+    });
+    await hal.client.request('PUT', `/api/me/worldview/readers/${circle}`);
+    const intention = (
+      await hal.client.post('/api/me/intentions', {
+        title: 'Walk the river path',
+        sharedWith: circle,
+      })
+    ).body.intention.id as string;
+    const round = (
+      await gil.client.post(`/api/conversations/${circle}/reflection-rounds`, {
+        title: 'Our first walk',
+      })
+    ).body.id as string;
+    const halWrote = await hal.client.request('PUT', `/api/reflection-rounds/${round}/mine`, {
+      ratings,
+      visibility: 'shared',
+    });
+    await gil.client.request('PUT', `/api/reflection-rounds/${round}/mine`, {
+      ratings,
+      visibility: 'shared',
+    });
+    const seen = async () => ({
+      page: (await gil.client.get(`/api/worldview/${hal.id}`)).status,
+      pages: (await gil.client.get(`/api/conversations/${circle}/worldview-pages`)).body.pages
+        .length as number,
+      intention: (await gil.client.get(`/api/intentions/${intention}`)).status,
+      listed: (
+        (await gil.client.get(`/api/conversations/${circle}/intentions`)).body.intentions as Array<{
+          id: string;
+        }>
+      ).some((i) => i.id === intention),
+      reflection: (await gil.client.get(`/api/reflections/${halWrote.body.mine.id}`)).status,
+      inRound:
+        (await gil.client.get(`/api/reflection-rounds/${round}`)).body.others.find(
+          (o: { authorId: string }) => o.authorId === hal.id,
+        ).reflection !== null,
+    });
+    const open = {
+      page: 200,
+      pages: 1,
+      intention: 200,
+      listed: true,
+      reflection: 200,
+      inRound: true,
+    };
+    expect(await seen()).toEqual(open);
+    expect((await gil.client.post('/api/blocks', { userId: hal.id })).status).toBe(200);
+    expect(await seen()).toEqual({
+      page: 404,
+      pages: 0,
+      intention: 404,
+      listed: false,
+      reflection: 404,
+      inRound: false,
+    });
+    // Hal, who was blocked, sees nothing change on his side; unblocking shows it all again.
+    expect((await hal.client.get(`/api/intentions/${intention}`)).status).toBe(200);
+    expect((await gil.client.delete(`/api/blocks/${hal.id}`)).status).toBe(200);
+    expect(await seen()).toEqual(open);
+  });
+
   it('takes a personal intention back with its writer when they leave or block: nothing written later reaches the other', async () => {
     for (const act of ['leave', 'block'] as const) {
       const dan = await signUp(srv, act === 'leave' ? 'Dan' : 'Eve', orgId);
