@@ -48,11 +48,47 @@ export class ExportService {
         reflection,
         round: rounds.get(reflection.roundId) ?? null,
       })),
-      intentions: await fourTasks.intentions.listByOwner(userId),
+      intentions: await this.ownWords(userId, await fourTasks.intentions.listByOwner(userId)),
       steps: await fourTasks.intentions.listStepsByAuthor(userId),
       checkIns: await fourTasks.intentions.listCheckInsByAuthor(userId),
       worldview: (await fourTasks.worldview.find(userId)) ?? null,
       messages: await fourTasks.authoredMessages.listByAuthor(userId),
     };
+  }
+
+  /**
+   * The person's intentions in their own words. A shared intention is written by everyone in its
+   * conversation: where someone else changed its title or why last, the export keeps what this person last
+   * wrote there (from its history), or leaves it empty.
+   */
+  private async ownWords(userId: string, intentions: Intention[]): Promise<Intention[]> {
+    const out: Intention[] = [];
+    for (const intention of intentions) {
+      if (intention.kind !== 'shared') {
+        out.push(intention);
+        continue;
+      }
+      const own: Partial<Record<'title' | 'why', string>> = {};
+      const lastBy: Partial<Record<'title' | 'why', string>> = {};
+      for (const change of await this.deps.fourTasks.intentions.listChanges(intention.id)) {
+        if (change.action !== 'created' && change.action !== 'edited') continue;
+        let detail: Record<string, unknown>;
+        try {
+          detail = JSON.parse(change.detail) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
+        for (const field of ['title', 'why'] as const) {
+          const value = detail[field];
+          if (typeof value !== 'string') continue;
+          lastBy[field] = change.actorId;
+          if (change.actorId === userId) own[field] = value;
+        }
+      }
+      const words = (field: 'title' | 'why') =>
+        (lastBy[field] ?? userId) === userId ? intention[field] : (own[field] ?? '');
+      out.push({ ...intention, title: words('title'), why: words('why') });
+    }
+    return out;
   }
 }

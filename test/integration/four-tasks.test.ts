@@ -180,6 +180,13 @@ describe.each(TEST_DATABASES)('the four tasks in practice ($name)', (db) => {
     expect(text).toContain('Walking by the water.');
     expect(text).not.toContain('Ben: the quiet parts');
     expect(text).not.toContain('Friday went well.');
+    // A shared intention Ada started and Ben renamed: her words, not his, and her why, which no one changed.
+    const shared = json.body.intentions.find((i: { kind: string }) => i.kind === 'shared');
+    expect([shared.title, shared.why]).toEqual([
+      'Evenings that feel like ours',
+      'We both want more rest.',
+    ]);
+    expect(text).not.toContain('most weeks');
 
     const html = await ada.client.get('/api/me/export/print');
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
