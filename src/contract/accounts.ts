@@ -45,6 +45,8 @@ export const UserView = z.object({
   login: z.string(),
   displayName: z.string(),
   pronouns: z.string().nullable(),
+  /** The person chose not to show as online, on every device. */
+  presenceHidden: z.boolean(),
 });
 export type UserView = z.infer<typeof UserView>;
 
@@ -68,6 +70,7 @@ export const UpdateProfileBody = z
       .max(40, 'Please keep pronouns to 40 characters or fewer.')
       .nullable()
       .optional(),
+    presenceHidden: z.boolean().optional(),
   })
   .strict();
 

@@ -70,6 +70,7 @@ export class AccountService {
       displayName: input.displayName.trim(),
       pronouns: null,
       passwordHash: await hasher.hash(input.password),
+      presenceHidden: false,
       createdAt: clock.now(),
     };
     return store.transaction(async (tx) => {
@@ -147,18 +148,24 @@ export class AccountService {
     return ids.length;
   }
 
-  /** Changes how the person appears to others. */
+  /** Changes how the person appears to others: name, pronouns, and whether they show as online. */
   async updateProfile(
     userId: string,
-    patch: { displayName?: string; pronouns?: string | null },
+    patch: { displayName?: string; pronouns?: string | null; presenceHidden?: boolean },
   ): Promise<User> {
-    const { store } = this.deps;
-    const clean: { displayName?: string; pronouns?: string | null } = {};
+    const { store, events } = this.deps;
+    const clean: { displayName?: string; pronouns?: string | null; presenceHidden?: boolean } = {};
     if (patch.displayName !== undefined) clean.displayName = patch.displayName.trim();
     if (patch.pronouns !== undefined) clean.pronouns = patch.pronouns?.trim() || null;
+    if (patch.presenceHidden !== undefined) clean.presenceHidden = patch.presenceHidden;
+    const before = await store.users.findById(userId);
+    if (!before) throw notFound('account');
     await store.users.update(userId, clean);
     const user = await store.users.findById(userId);
     if (!user) throw notFound('account');
+    // Every open socket of the person, on every node, shows or hides them at once.
+    if (user.presenceHidden !== before.presenceHidden)
+      await events.publish('presence.changed', { userId, hidden: user.presenceHidden });
     return user;
   }
 

@@ -23,6 +23,8 @@ export interface DomainEventMap {
    * again) the other person's messages, typing and presence. Nothing reaches the other person.
    */
   'block.changed': { blockerId: string; otherId: string; blocked: boolean };
+  /** The person chose to show as online, or not, on every device: their sockets everywhere follow. */
+  'presence.changed': { userId: string; hidden: boolean };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -9,6 +9,8 @@ export interface User {
   pronouns: string | null;
   passwordHash: string;
   createdAt: Date;
+  /** The person chose not to show as online; it holds on every device and node. */
+  presenceHidden: boolean;
 }
 
 /** A signed-in browser or device. Only the token's hash is ever stored. */

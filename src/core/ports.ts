@@ -18,7 +18,7 @@ export interface UserRepo {
   findByLogin(login: string): Promise<User | undefined>;
   update(
     id: string,
-    patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash'>>,
+    patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash' | 'presenceHidden'>>,
   ): Promise<void>;
   /**
    * Locks both people's rows until the transaction ends, in id order (PostgreSQL; SQLite transactions are

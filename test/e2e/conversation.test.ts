@@ -233,6 +233,35 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await checkPage(p, 'conversation-quiet-hours');
   }, 60_000);
 
+  it('hiding presence in Settings hides it at once on the other person’s page, and on every device', async () => {
+    await a.goto(conversationUrl);
+    await p.goto(conversationUrl);
+    const chip = p.locator('.member-chip', { hasText: robin.displayName });
+    await chip.getByText('here now').waitFor();
+    const settingsContext = await tb.newContext();
+    const s = await settingsContext.newPage();
+    try {
+      await signIn(s, robin);
+      await s.goto('/settings');
+      const toggle = s.getByRole('switch', { name: 'Share when I am online' });
+      const label = s.getByText('Share when I am online', { exact: true });
+      await expect.poll(() => toggle.isChecked()).toBe(true);
+      await label.click();
+      await expect.poll(() => chip.getByText('here now').count()).toBe(0);
+      // Robin's conversation page, opened again (a device that never saw the choice), stays hidden.
+      await a.reload();
+      await a.getByLabel('Your message').waitFor();
+      await p.waitForTimeout(1_500);
+      expect(await chip.getByText('here now').count()).toBe(0);
+      await s.reload();
+      await expect.poll(() => toggle.isChecked()).toBe(false);
+      await label.click();
+      await chip.getByText('here now').waitFor();
+    } finally {
+      await settingsContext.close();
+    }
+  }, 60_000);
+
   it('history loads on scroll back; home shows the unread count, live', async () => {
     // The tab's live link follows the person's conversations, so Home's counts are live.
     let onSocket: ((ws: WebSocket) => void) | undefined;

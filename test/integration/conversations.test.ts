@@ -134,6 +134,19 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
       ]);
     }
     expect((await ana.client.get('/api/me')).body.user.displayName).toBe(ana.name);
+    // The presence choice is a yes or no, kept with the account.
+    const odd = await ana.client.patch('/api/me', { presenceHidden: 'yes' });
+    expect([odd.status, Object.keys(odd.body.error.fields)]).toEqual([400, ['presenceHidden']]);
+    expect((await ana.client.get('/api/me')).body.user.presenceHidden).toBe(false);
+    const hidden = await ana.client.patch('/api/me', { presenceHidden: true });
+    expect([hidden.status, hidden.body.presenceHidden]).toEqual([200, true]);
+    expect((await ana.client.get('/api/me')).body.user).toMatchObject({
+      displayName: ana.name,
+      presenceHidden: true,
+    });
+    expect((await ana.client.patch('/api/me', { presenceHidden: false })).body.presenceHidden).toBe(
+      false,
+    );
     const named = await ana.client.post('/api/circles', { orgId, name: '\u200b\u200b' });
     expect(named.status).toBe(400);
     expect(named.body.error.fields.name).toMatch(/name/);

@@ -683,6 +683,43 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     }
   });
 
+  it('keeps a person’s choice to hide their presence with their account: every socket, on every device, follows it', async () => {
+    const [x, y] = (await makePeople(srv.ctx, 2, 'Shy')) as [TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [x, y]);
+    const rel = await connectPair(srv.ctx, org, x, y);
+    const watch = await connect(y);
+    await watch.subscribe(rel);
+    const phone = await connect(x);
+    await watch.next('presence', (f) => f.userId === x.userId && f.online);
+    // Chosen in Settings (any device): the open socket goes hidden at once.
+    await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: true });
+    await watch.next('presence', (f) => f.userId === x.userId && !f.online);
+    // Another device, opened later and saying nothing about presence, stays hidden too, even asking to be seen.
+    const laptop = await connect(x);
+    laptop.send({ type: 'hello', resume: [], presence: 'visible' });
+    phone.send({ type: 'presence', visibility: 'visible' });
+    for (const s of [laptop, phone]) {
+      s.send({ type: 'ping' });
+      await s.next('pong');
+    }
+    await new Promise((r) => setTimeout(r, 1200));
+    const fresh = await connect(y);
+    await fresh.subscribe(rel);
+    fresh.send({ type: 'ping' });
+    await fresh.next('pong');
+    expect(fresh.all('presence').filter((f) => f.userId === x.userId)).toEqual([]);
+    expect(
+      watch
+        .all('presence')
+        .filter((f) => f.userId === x.userId)
+        .map((f) => f.online),
+    ).toEqual([true, false]);
+    // Shown again: every socket of theirs shows online.
+    await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: false });
+    await watch.next('presence', (f) => f.userId === x.userId && f.online, 3000);
+    expect((await srv.ctx.db.store.users.findById(x.userId))?.presenceHidden).toBe(false);
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

@@ -81,6 +81,7 @@ export async function seedOrg(
       displayName: `${name} ${i + 1}`,
       pronouns: null,
       passwordHash: 'not-a-real-hash',
+      presenceHidden: false,
       createdAt: now,
     });
     ids.push(id);

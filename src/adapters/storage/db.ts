@@ -1,4 +1,5 @@
 /** The database's tables as Kysely sees them. Timestamps are ISO-8601 UTC text and booleans 0/1 on both dialects. */
+import type { Generated } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -7,6 +8,8 @@ export interface UsersTable {
   pronouns: string | null;
   password_hash: string;
   created_at: string;
+  /** 1: the person chose not to show as online (on every device). 0 unless set. */
+  presence_hidden: Generated<number>;
 }
 
 export interface SessionsTable {

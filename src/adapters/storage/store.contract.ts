@@ -19,6 +19,7 @@ function makeUser(login = `u-${newId()}`): User {
     displayName: 'Test Person',
     pronouns: null,
     passwordHash: 'hash',
+    presenceHidden: false,
     createdAt: at('2026-01-01T00:00:00.000Z'),
   };
 }

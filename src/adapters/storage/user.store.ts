@@ -1,5 +1,5 @@
 /** People's accounts in SQL. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { User } from '../../core/model.ts';
 import type { UserRepo } from '../../core/ports.ts';
 import { toDate, ts, type Database, type UsersTable } from './db.ts';
@@ -11,6 +11,7 @@ const toUser = (row: Selectable<UsersTable>): User => ({
   pronouns: row.pronouns,
   passwordHash: row.password_hash,
   createdAt: toDate(row.created_at),
+  presenceHidden: row.presence_hidden === 1,
 });
 
 /** UserRepo over Kysely. */
@@ -27,6 +28,7 @@ export class UserStore implements UserRepo {
         pronouns: user.pronouns,
         password_hash: user.passwordHash,
         created_at: ts(user.createdAt),
+        presence_hidden: user.presenceHidden ? 1 : 0,
       })
       .execute();
   }
@@ -51,15 +53,17 @@ export class UserStore implements UserRepo {
 
   async update(
     id: string,
-    patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash'>>,
+    patch: Partial<Pick<User, 'displayName' | 'pronouns' | 'passwordHash' | 'presenceHidden'>>,
   ): Promise<void> {
-    const values: Partial<UsersTable> = {};
+    const values: Updateable<UsersTable> = {};
+    if (patch.presenceHidden !== undefined) values.presence_hidden = patch.presenceHidden ? 1 : 0;
     if (patch.displayName !== undefined) values.display_name = patch.displayName;
     if (patch.pronouns !== undefined) values.pronouns = patch.pronouns;
     if (patch.passwordHash !== undefined) values.password_hash = patch.passwordHash;
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('users').set(values).where('id', '=', id).execute();
   }
+
   async lockPair(a: string, b: string): Promise<void> {
     // A no-op update rather than SELECT … FOR UPDATE, which SQLite does not parse.
     for (const id of [a, b].sort())

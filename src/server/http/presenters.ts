@@ -13,6 +13,7 @@ export const presentUser = (u: User): UserView => ({
   login: u.login,
   displayName: u.displayName,
   pronouns: u.pronouns,
+  presenceHidden: u.presenceHidden,
 });
 
 export const presentMe = (

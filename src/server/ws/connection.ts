@@ -38,7 +38,10 @@ export class Connection {
   readonly subs = new Map<string, Subscription>();
   isAlive = true;
   closed = false;
-  presenceVisible = true;
+  /** The person chose, in their account, not to show as online: hidden on every socket. */
+  personHidden = false;
+  /** This socket asked to stay hidden (`?presence=hidden`, a hello or a presence frame): hidden here only. */
+  socketHidden = false;
   /** Presence not announced yet: it waits for the first frame (or a second), since a hello may hide it. */
   presencePending = false;
   /** Conversations the person was in when presence was last announced. */
@@ -54,6 +57,11 @@ export class Connection {
   following: Map<string, number> | undefined;
   /** People this person blocked: their messages reach this socket with the text withheld (asSeenBy). */
   hides: ReadonlySet<string> = NO_ONE;
+
+  /** Whether this socket shows its person online: neither the person nor the socket chose to hide. */
+  get presenceVisible(): boolean {
+    return !this.personHidden && !this.socketHidden;
+  }
 
   constructor(
     readonly id: number,

@@ -99,8 +99,8 @@ export class GatewayCore {
 
   /** Shows or hides the person's presence, announcing the change on the bus. */
   async setPresence(conn: Connection, visible: boolean): Promise<void> {
-    if (conn.presenceVisible === visible) return;
-    conn.presenceVisible = visible;
+    if (conn.socketHidden === !visible) return;
+    conn.socketHidden = !visible;
     await this.announcePresence(conn.userId);
   }
 

@@ -152,7 +152,15 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     const { user, session } = auth;
     const hidden = /[?&]presence=hidden(&|$)/.test(req.url ?? '');
     wss.handleUpgrade(req, socket, head, (ws) =>
-      open(ws, user.id, session.id, ctx.accounts.endsAt(session), !hidden, hides),
+      open(
+        ws,
+        user.id,
+        session.id,
+        ctx.accounts.endsAt(session),
+        !hidden,
+        user.presenceHidden,
+        hides,
+      ),
     );
   }
 
@@ -162,6 +170,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     sessionId: string,
     endsAt: number,
     visible: boolean,
+    personHidden: boolean,
     hides: ReadonlySet<string> | undefined,
   ): void {
     const now = ctx.clock.now().getTime();
@@ -173,7 +182,8 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       endsAt,
       fullBucket(options.connectionRate, now),
     );
-    conn.presenceVisible = visible;
+    conn.socketHidden = !visible;
+    conn.personHidden = personHidden;
     // The handshake's authentication counted as use of the session.
     conn.sessionUsedAt = now;
     if (hides?.size) conn.hides = hides;
@@ -225,7 +235,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
         // The first frame settles presence: a hello that asks to be hidden is never shown online first.
         conn.presencePending = false;
         if (frame.type === 'hello' && frame.presence)
-          conn.presenceVisible = frame.presence === 'visible';
+          conn.socketHidden = frame.presence === 'hidden';
         if (conn.presenceVisible) void core.announcePresence(userId).catch(() => undefined);
       }
       // One frame at a time per socket, so a person's sends are stored in the order they sent them.

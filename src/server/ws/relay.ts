@@ -33,6 +33,7 @@ function readEnvelope(raw: unknown): EventEnvelope | undefined {
     'invitation.received': () => isStr(p.userId),
     'read.updated': () => isStr(p.conversationId) && isStr(p.userId) && isSeq(p.seq),
     'block.changed': () => isStr(p.blockerId) && isStr(p.otherId) && typeof p.blocked === 'boolean',
+    'presence.changed': () => isStr(p.userId) && typeof p.hidden === 'boolean',
   };
   const check = ok[name as keyof DomainEventMap] as (() => boolean) | undefined;
   return check?.() ? (raw as EventEnvelope) : undefined;
@@ -135,6 +136,15 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
             conn.send({ type: 'presence', conversationId, userId: p.otherId, online: true });
         }
       }
+      return;
+    }
+    case 'presence.changed': {
+      // The person's own choice, made in Settings on any device: every socket of theirs follows it.
+      const p = envelope.payload as DomainEventMap['presence.changed'];
+      const mine = [...hub.ofUser(p.userId)];
+      if (mine.length === 0) return;
+      for (const conn of mine) conn.personHidden = p.hidden;
+      void core.announcePresence(p.userId).catch(() => undefined);
       return;
     }
     case 'membership.removed': {

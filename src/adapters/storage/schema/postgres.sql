@@ -184,6 +184,7 @@ table users
   pronouns character varying(40)
   password_hash character varying(255) not null
   created_at character varying(30) not null
+  presence_hidden integer not null default 0
 
 table worldview_grants
   user_id character varying(36) not null

@@ -39,7 +39,7 @@ CREATE TABLE "server_keys" ("name" varchar(60) primary key, "value" text not nul
 
 CREATE TABLE "sessions" ("id" varchar(36) primary key, "user_id" varchar(36) not null references "users" ("id") on delete cascade, "token_hash" varchar(64) not null unique, "created_at" varchar(30) not null, "last_seen_at" varchar(30) not null, "expires_at" varchar(30) not null, "user_agent" varchar(300), "revoked_at" varchar(30));
 
-CREATE TABLE "users" ("id" varchar(36) primary key, "login" varchar(254) not null unique, "display_name" varchar(80) not null, "pronouns" varchar(40), "password_hash" varchar(255) not null, "created_at" varchar(30) not null);
+CREATE TABLE "users" ("id" varchar(36) primary key, "login" varchar(254) not null unique, "display_name" varchar(80) not null, "pronouns" varchar(40), "password_hash" varchar(255) not null, "created_at" varchar(30) not null, "presence_hidden" integer default 0 not null);
 
 CREATE TABLE "worldview_grants" ("user_id" varchar(36) not null references "users" ("id") on delete cascade, "conversation_id" varchar(36) not null references "conversations" ("id") on delete cascade, "granted_at" varchar(30) not null, constraint "worldview_grants_pk" primary key ("user_id", "conversation_id"));
 

@@ -11,9 +11,8 @@ import { Outbox } from './outbox.ts';
 import { ConversationStore } from './store.ts';
 
 const TYPING_EVERY_MS = 3_000;
-const PRESENCE_KEY = 'mutual.presence';
-
-export const isPresenceShared = (): boolean => localStorage.getItem(PRESENCE_KEY) !== 'hidden';
+/** Where this browser kept the presence choice before it moved to the account. */
+const OLD_PRESENCE_KEY = 'mutual.presence';
 
 export interface LiveEvents {
   /** A message from someone else arrived live. */
@@ -120,11 +119,6 @@ export class Live {
       this.readSent.set(conversationId, seq);
   }
 
-  setPresence(shared: boolean): void {
-    localStorage.setItem(PRESENCE_KEY, shared ? 'visible' : 'hidden');
-    this.realtime.send({ type: 'presence', visibility: shared ? 'visible' : 'hidden' });
-  }
-
   onOutbox(listener: () => void): () => void {
     this.outboxListeners.add(listener);
     return () => this.outboxListeners.delete(listener);
@@ -165,11 +159,20 @@ export class Live {
   }
 
   private resubscribe(): void {
+    // The account holds whether the person shows as online. A choice this browser kept from before moves
+    // there once; meanwhile this socket stays hidden.
+    const hiddenHere = localStorage.getItem(OLD_PRESENCE_KEY) === 'hidden';
     this.realtime.send({
       type: 'hello',
       resume: [],
-      presence: isPresenceShared() ? 'visible' : 'hidden',
+      ...(hiddenHere ? { presence: 'hidden' } : {}),
     });
+    if (hiddenHere)
+      void call('updateMe', { body: { presenceHidden: true } }).then(
+        () => localStorage.removeItem(OLD_PRESENCE_KEY),
+        () => undefined,
+      );
+    else localStorage.removeItem(OLD_PRESENCE_KEY);
     // New messages in conversations not open here come as `conversation.activity`: the list's unread counts.
     this.realtime.send({ type: 'follow' });
     const ids = new Set([

@@ -1,7 +1,6 @@
-/** What others see: presence (for this browser), and for each relationship or circle, read sharing and limits. */
+/** What others see: presence (on every device), and for each relationship or circle, read sharing and limits. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useMe } from '../../api/account.ts';
+import { ME_KEY, useMe } from '../../api/account.ts';
 import {
   conversationKey,
   conversationTitle,
@@ -13,8 +12,6 @@ import { FormError } from '../../components/FormError.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
 import { copy, fill } from '../../copy.ts';
 import { MyLimits } from '../conversation/LimitsPanel.tsx';
-import { isPresenceShared } from '../conversation/live.ts';
-import { useLive } from '../conversation/live-context.tsx';
 
 function ReadSharing({ conversationId, name }: { conversationId: string; name: string }) {
   const client = useQueryClient();
@@ -42,9 +39,13 @@ function ReadSharing({ conversationId, name }: { conversationId: string; name: s
 }
 
 export function SharingSettings() {
-  const live = useLive();
+  const client = useQueryClient();
   const me = useMe().data;
-  const [presence, setPresence] = useState(isPresenceShared);
+  // Kept with the account, so it holds on every device; every open tab of the person follows at once.
+  const presence = useMutation({
+    mutationFn: (shared: boolean) => call('updateMe', { body: { presenceHidden: !shared } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
+  });
   const list = useConversations();
   const names = usePeopleNames(me?.organizations.map((o) => o.id) ?? []);
   const conversations = list.data?.conversations ?? [];
@@ -54,15 +55,12 @@ export function SharingSettings() {
       <section className="card" aria-labelledby="sharing-title">
         <h2 id="sharing-title">{copy.settings.privacy}</h2>
         <Toggle
-          isSelected={presence}
-          onChange={(v) => {
-            setPresence(v);
-            if (live) live.setPresence(v);
-            else localStorage.setItem('mutual.presence', v ? 'visible' : 'hidden');
-          }}
+          isSelected={presence.isPending ? presence.variables : !me?.user.presenceHidden}
+          onChange={(v) => presence.mutate(v)}
         >
           {copy.settings.presence}
         </Toggle>
+        <FormError error={presence.error} />
       </section>
       <section className="card" aria-labelledby="limits-title">
         <h2 id="limits-title">{copy.settings.relationships}</h2>
