@@ -1,7 +1,11 @@
-/** The frame around every page: skip link, header with navigation, the always-visible "More support" link, main. */
+/**
+ * The frame around every page: skip link, header with the organization choice (for someone in more than one),
+ * navigation with the always-visible "More support" link, main.
+ */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { signedOut, useMe } from '../api/account.ts';
+import { type FocusEvent, type ReactNode, useId } from 'react';
+import { type Me, signedOut, useMe } from '../api/account.ts';
+import { chooseOrg, forgetOrg, useCurrentOrg } from '../api/current-org.ts';
 import { call } from '../api/http.ts';
 import { Button } from '../components/Button.tsx';
 import { copy } from '../copy.ts';
@@ -10,17 +14,69 @@ import { BackgroundNotices } from '../features/notices/BackgroundNotices.tsx';
 import { t as fourTasksCopy } from '../features/together/copy.ts';
 import { Link, navigate, usePath } from './router.tsx';
 
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
+function NavLink({
+  href,
+  children,
+  className = 'nav-link',
+}: {
+  href: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const path = usePath();
   const current = href === '/' ? path === '/' : path.startsWith(href);
   return (
     <Link
       href={href}
-      className="nav-link"
+      className={className}
       {...(current ? { 'aria-current': 'page' as const } : {})}
     >
       {children}
     </Link>
+  );
+}
+
+/**
+ * On a narrow screen the navigation scrolls sideways under the pinned "More support". Chromium scrolls a
+ * focused link only when it is wholly hidden, and never out from under a pinned neighbour, so a link taking
+ * focus is brought fully into the uncovered part here.
+ */
+function revealFocused(e: FocusEvent<HTMLElement>): void {
+  const nav = e.currentTarget;
+  const pinned = nav.querySelector<HTMLElement>('.nav-support');
+  if (e.target === pinned || nav.scrollWidth <= nav.clientWidth) return;
+  const box = e.target.getBoundingClientRect();
+  const left = nav.getBoundingClientRect().left + nav.clientLeft;
+  const beforePinned =
+    pinned !== null &&
+    (e.target.compareDocumentPosition(pinned) & Node.DOCUMENT_POSITION_FOLLOWING) > 0;
+  const right = left + nav.clientWidth - (beforePinned ? pinned.offsetWidth : 0);
+  if (box.right > right) nav.scrollLeft += box.right - right;
+  else if (box.left < left) nav.scrollLeft -= left - box.left;
+}
+
+/** Which organization Home, Admin and More support show; switching re-renders them in place. */
+function OrgChooser({ orgs }: { orgs: Me['organizations'] }) {
+  const id = useId();
+  const current = useCurrentOrg();
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {copy.support.chooseOrg}
+      </label>
+      <select
+        id={id}
+        className="org-choice"
+        value={current?.id ?? ''}
+        onChange={(e) => chooseOrg(e.target.value)}
+      >
+        {orgs.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
 
@@ -30,11 +86,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const signOut = useMutation({
     mutationFn: () => call('signOut'),
     onSettled: () => {
+      forgetOrg();
       signedOut(client);
       navigate('/sign-in?signed-out=1', { replace: true });
     },
   });
-  const isAdmin = me.data?.organizations.some((o) => o.isAdmin) ?? false;
+  const orgs = me.data?.organizations ?? [];
+  const isAdmin = orgs.some((o) => o.isAdmin);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -45,7 +103,8 @@ export function Shell({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             {copy.app.name}
           </Link>
-          <nav aria-label={copy.app.nav} className="nav">
+          {orgs.length > 1 ? <OrgChooser orgs={orgs} /> : null}
+          <nav aria-label={copy.app.nav} className="nav" onFocus={revealFocused}>
             {me.data ? (
               <>
                 <NavLink href="/">{copy.app.home}</NavLink>
@@ -54,7 +113,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 {isAdmin ? <NavLink href="/admin">{copy.app.admin}</NavLink> : null}
               </>
             ) : null}
-            <NavLink href="/support">{copy.app.moreSupport}</NavLink>
+            {/* Stays in view while the other links scroll beneath it on a narrow screen. */}
+            <NavLink href="/support" className="nav-link nav-support">
+              {copy.app.moreSupport}
+            </NavLink>
             {me.data ? (
               <Button
                 variant="plain"

@@ -160,7 +160,8 @@ export function AdminPage() {
   return (
     <Page title={`${copy.admin.title}: ${org.name}`} wide>
       <p>{fill(copy.admin.intro, { org: org.name })}</p>
-      <div className="home-grid">
+      {/* Keyed so that a link made for one organization is not shown under another after a switch. */}
+      <div className="home-grid" key={org.id}>
         <Members orgId={org.id} meId={me.data.user.id} />
         <div className="stack">
           <InvitePanel org={org} />

@@ -18,9 +18,11 @@ export function HomePage() {
       {org ? null : <p>{copy.home.noOrg}</p>}
       <div className="home-grid">
         <Conversations me={me.data.user.id} orgIds={me.data.organizations.map((o) => o.id)} />
-        {org ? <ConnectPanel org={org} me={me.data.user.id} /> : null}
-        {org ? <CirclePanel orgId={org.id} /> : null}
-        {org?.isAdmin ? <InvitePanel org={org} /> : null}
+        {/* Keyed by organization: choosing another one starts these forms afresh, so nothing chosen or
+            made for the first (a person, a link) is offered under the second. */}
+        {org ? <ConnectPanel key={`connect-${org.id}`} org={org} me={me.data.user.id} /> : null}
+        {org ? <CirclePanel key={`circle-${org.id}`} orgId={org.id} /> : null}
+        {org?.isAdmin ? <InvitePanel key={`invite-${org.id}`} org={org} /> : null}
       </div>
     </Page>
   );

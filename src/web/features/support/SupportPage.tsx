@@ -13,8 +13,6 @@ import { SupportEditor } from './SupportEditor.tsx';
 export function SupportPage() {
   const me = useMe();
   const current = useCurrentOrg();
-  const org = useOrganization(current?.id);
-  const [editing, setEditing] = useState(false);
 
   if (me.data === null) {
     return (
@@ -33,9 +31,21 @@ export function SupportPage() {
       </Page>
     );
   }
-  const data = org.data;
+  // Keyed (inside the page, which keeps focus where it is): choosing another organization closes an open
+  // editor rather than saving one organization's words into the other.
   return (
     <Page title={copy.support.title}>
+      <OrgSupport key={current.id} orgId={current.id} />
+    </Page>
+  );
+}
+
+function OrgSupport({ orgId }: { orgId: string }) {
+  const org = useOrganization(orgId);
+  const [editing, setEditing] = useState(false);
+  const data = org.data;
+  return (
+    <>
       <FormError error={org.error} />
       {data ? (
         editing ? (
@@ -75,6 +85,6 @@ export function SupportPage() {
       ) : (
         <p>{copy.app.loading}</p>
       )}
-    </Page>
+    </>
   );
 }
