@@ -59,6 +59,18 @@ describe('alternatives and offsets over all fixtures', () => {
   });
 });
 
+describe('alternatives made from the draft', () => {
+  it('never put an experience in the writer’s mouth: an advised action comes back as a question', () => {
+    const offered = new Set<string>();
+    for (const m of MESSAGES)
+      for (const f of analyze(m.text).findings) for (const a of f.alternatives) offered.add(a);
+    const claims = [...offered].filter((a) => /\b(for me|helped me|worked for me)\b/i.test(a));
+    expect(claims).toEqual([]);
+    const [finding] = analyze('You should try meditating.').findings;
+    expect(finding?.alternatives[0]).toBe('Has meditating ever been part of things for you?');
+  });
+});
+
 describe('fixed alternative lines', () => {
   it('none of them draws a fear-side flag or mentions escalating', () => {
     for (const line of FIXED_ALTERNATIVES) {

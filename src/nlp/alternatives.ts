@@ -82,8 +82,8 @@ export function alternativesFor(
   const out: string[] = [];
   if (action?.escalates) out.push("Is there anyone you'd want to talk this through with?");
   if (action?.person) out.push(`How are things with ${action.person} at the moment?`);
-  if (action?.gerund)
-    out.push(`For me, ${action.gerund} helped a little once. I don't know if it fits for you.`);
+  // A question, not a story: the coach never puts an experience the writer may not have had in their mouth.
+  if (action?.gerund) out.push(`Has ${action.gerund} ever been part of things for you?`);
   out.push(...(GENERIC[action?.avoid ? 'avoid' : (key ?? 'directive')] ?? GENERIC.directive ?? []));
   return out;
 }
