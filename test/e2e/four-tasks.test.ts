@@ -94,7 +94,11 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   const base = () => `/together/${relationshipId}`;
 
   async function writeReflection(page: Page, note: string): Promise<void> {
+    const focused = () =>
+      page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]);
     await page.getByRole('button', { name: 'I’ll write my reflection' }).click();
+    // The button is gone: focus is in the form, on its first choice, not left on the page.
+    await expect.poll(async () => (await focused())[0]).toBe('INPUT');
     for (const [task, n] of [
       ['Connection', '4'],
       ['Worldview', '3'],
@@ -112,6 +116,8 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
       .fill('Ask one more open question before sharing my view.');
     await page.getByRole('button', { name: 'Save my reflection' }).click();
     await page.getByRole('heading', { name: 'My reflection' }).waitFor();
+    // Saved: focus is on the round's heading.
+    await expect.poll(async () => (await focused())[0]).toBe('H3');
   }
 
   it('reveals two reflections together once both have written', async () => {

@@ -1,6 +1,6 @@
 /** Writing one's own reflection: a rating and a note per task, what to try next, and who may read it. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type {
   FourTaskKey,
   ReflectionView,
@@ -37,6 +37,11 @@ export function ReflectionForm({
     existing?.visibility ?? 'together',
   );
   const [missing, setMissing] = useState(false);
+  // The button that opened the form is gone: focus starts on the form's first choice.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  }, []);
   const save = useMutation({
     mutationFn: () =>
       call('writeReflection', {
@@ -61,7 +66,7 @@ export function ReflectionForm({
   };
   const prompts = PROMPTS[practice ? 'practice' : 'together'];
   return (
-    <form className="form" onSubmit={submit} aria-label={copyR.write} noValidate>
+    <form className="form" ref={form} onSubmit={submit} aria-label={copyR.write} noValidate>
       <FormError error={save.error} />
       {missing ? (
         <p className="notice notice-error" role="alert">

@@ -1,5 +1,5 @@
 /** One round: what it is about, my reflection (or the form to write it), and what the others chose to share. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RoundView } from '../../../contract/reflections.ts';
 import { Button } from '../../components/Button.tsx';
 import { fill } from '../together/copy.ts';
@@ -18,6 +18,14 @@ export function RoundCard({
   nameOf: (id: string) => string;
 }) {
   const [editing, setEditing] = useState(false);
+  // When the form closes (saved or set aside), focus goes to the round's heading, not to the page.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [closed, setClosed] = useState(false);
+  useEffect(() => {
+    if (!closed || editing) return;
+    heading.current?.focus();
+    setClosed(false);
+  }, [closed, editing]);
   const period =
     round.periodStart || round.periodEnd
       ? ` (${round.periodStart ?? '…'} – ${round.periodEnd ?? '…'})`
@@ -25,7 +33,7 @@ export function RoundCard({
   const headingId = `round-${round.id}`;
   return (
     <li className="card stack" aria-labelledby={headingId}>
-      <h3 id={headingId}>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
         {round.title}
         {period}
       </h3>
@@ -46,7 +54,10 @@ export function RoundCard({
           roundId={round.id}
           practice={practice}
           existing={round.mine}
-          onDone={() => setEditing(false)}
+          onDone={() => {
+            setEditing(false);
+            setClosed(true);
+          }}
         />
       ) : null}
       {round.mine && round.others.some((o) => o.reflection) ? (
