@@ -449,6 +449,16 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       await phone.getByRole('button', { name: 'Send', exact: true }).tap();
       await waitForText(phone, 'and a second one, long enough');
       expect(await box.inputValue()).toBe('');
+      // Every control a finger needs is at least 44 px tall, Edit and Delete included.
+      const mine = phone.locator('.message-list > li', {
+        hasText: 'and a second one, long enough',
+      });
+      await mine.click();
+      const heights = await mine
+        .locator('.message-actions .btn')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+      expect(heights.length).toBe(2);
+      expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     } finally {
       await phoneContext.close();
     }
