@@ -35,6 +35,19 @@ describe('openSqlite', () => {
     db.close();
   });
 
+  it('overwrites words that were deleted: after a checkpoint they are nowhere in the database file', () => {
+    const path = join(dir, 'gone.db');
+    const db = openSqlite(path);
+    db.prepare('create table m (id integer primary key, text text not null)').run([]);
+    const words = 'a-private-sentence-that-was-later-deleted';
+    for (let i = 0; i < 20; i++)
+      db.prepare('insert into m (text) values (?)').run([`${words} ${i}`]);
+    db.prepare("update m set text = ''").run([]);
+    db.prepare('pragma wal_checkpoint(TRUNCATE)').all([]);
+    expect(readFileSync(path).includes(words)).toBe(false);
+    db.close();
+  });
+
   it('runs with WAL, synchronous=FULL and foreign keys, and checkpoints the log from a worker', async () => {
     const path = join(dir, 'wal.db');
     const db = openSqlite(path);
@@ -43,6 +56,7 @@ describe('openSqlite', () => {
     expect(Object.values(pragma('pragma synchronous'))[0]).toBe(2);
     expect(Object.values(pragma('pragma foreign_keys'))[0]).toBe(1);
     expect(Object.values(pragma('pragma wal_autocheckpoint'))[0]).toBe(0);
+    expect(Object.values(pragma('pragma secure_delete'))[0]).toBe(1);
 
     db.prepare('create table t (v text)').run([]);
     const sizeBefore = statSync(path).size;

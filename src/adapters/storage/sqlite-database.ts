@@ -52,7 +52,7 @@ export interface TunedSqlite extends SqliteDatabase {
   execute(sql: string, parameters: readonly unknown[]): QueryResult<unknown>;
 }
 
-/** Opens `path` (or `:memory:`) with WAL, synchronous=FULL, foreign keys and a busy timeout. */
+/** Opens `path` (or `:memory:`) with WAL, synchronous=FULL, foreign keys, secure_delete and a busy timeout. */
 export function openSqlite(path: string): TunedSqlite {
   const inMemory = path === ':memory:';
   let sqlite: SQLite.Database | undefined;
@@ -64,6 +64,9 @@ export function openSqlite(path: string): TunedSqlite {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted or rewritten content is overwritten with zeros, not left in free space: a deleted message's
+    // words leave the database file at the next checkpoint.
+    sqlite.pragma('secure_delete = ON');
   } catch (error) {
     sqlite?.close();
     throw new Error(
