@@ -593,6 +593,8 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     await p.context().setOffline(false);
     const notSent = p.locator('.message-pending', { hasText: 'Written before the relationship' });
     await notSent.getByText(/Not sent/).waitFor({ timeout: 15_000 });
+    // Said aloud as well, for someone who does not see it.
+    await expect.poll(() => p.getByTestId('announcer').innerText()).toMatch(/^Not sent: /);
     await expect.poll(() => notSent.getByRole('button', { name: 'Resend' }).count()).toBe(0);
     expect(await notSent.textContent()).not.toMatch(/block/i);
     await notSent.getByRole('button', { name: 'Remove' }).click();

@@ -1,6 +1,6 @@
 /** The conversation view: header with who is here, the calm link banner, limits, the live history and the composer. */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useMe } from '../../api/account.ts';
 import { conversationKey } from '../../api/conversations.ts';
 import { ApiError, call } from '../../api/http.ts';
@@ -9,7 +9,7 @@ import { Page } from '../../components/Page.tsx';
 import { copy, fill } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
 import { LinkBanner } from './LinkBanner.tsx';
-import { onIncoming, useLinkStatus, useLive } from './live-context.tsx';
+import { onIncoming, useLinkStatus, useLive, useOutbox } from './live-context.tsx';
 import { MyLimits, TheirLimits } from './LimitsPanel.tsx';
 import { MessageList, PAGE_SIZE } from './MessageList.tsx';
 import { CircleInvite } from './CircleInvite.tsx';
@@ -62,6 +62,16 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       stop?.();
     };
   }, [live, store, conversationId]);
+
+  // A message that could not be sent is said aloud too, once, not only shown beside it.
+  const outbox = useOutbox(conversationId);
+  const toldFailed = useRef(new Set<string>());
+  useEffect(() => {
+    const failed = outbox.find((e) => e.failed && !toldFailed.current.has(e.id));
+    if (!failed?.failed) return;
+    toldFailed.current.add(failed.id);
+    setAnnouncement(fill(copy.conversation.notSent, { reason: failed.failed }));
+  }, [outbox]);
 
   useEffect(
     () =>
