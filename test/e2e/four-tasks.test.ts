@@ -3,7 +3,7 @@
  * sharing a worldview page then revoking it, seeing their insights chart, and the export page. Each page is
  * checked with axe and screenshotted (test-results/screenshots/four-tasks-*).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.ts';
 import { connect, createOrg, joinOrg, type TestPerson } from '../support/conversations.ts';
@@ -24,6 +24,20 @@ const LINES: Array<[0 | 1, string]> = [
   [0, 'I wonder how you make sense of it now'],
   [1, 'what was your week like?'],
 ];
+
+/** Whether an element is marked invalid, and the texts its aria-describedby points to, joined by " | ". */
+function described(el: Locator): Promise<{ invalid: string | null; text: string }> {
+  return el.evaluate((node) => ({
+    invalid: node.getAttribute('aria-invalid'),
+    text: (node.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' | '),
+  }));
+}
+
+const isFocused = (el: Locator) => el.evaluate((node) => node === document.activeElement);
 
 describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   let srv: TestServer;
@@ -93,23 +107,43 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
 
   const base = () => `/together/${relationshipId}`;
 
-  async function writeReflection(page: Page, note: string): Promise<void> {
+  const RATINGS = [
+    ['Connection', '4'],
+    ['Worldview', '3'],
+    ['Mutuality', '5'],
+    ['Moving toward', '3'],
+  ] as const;
+  const SCALE = '1 is hardly at all, 5 is very much';
+  const MISSING = 'Each of the four needs a number from 1 to 5.';
+
+  async function writeReflection(page: Page, note: string, saveEmptyFirst = false): Promise<void> {
     const focused = () =>
       page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]);
+    const group = (task: string) =>
+      page.getByRole('group', { name: new RegExp(`^${task}: How present`) });
     await page.getByRole('button', { name: 'I’ll write my reflection' }).click();
     // The button is gone: focus is in the form, on its first choice, not left on the page.
     await expect.poll(async () => (await focused())[0]).toBe('INPUT');
-    for (const [task, n] of [
-      ['Connection', '4'],
-      ['Worldview', '3'],
-      ['Mutuality', '5'],
-      ['Moving toward', '3'],
-    ] as const) {
-      await page
-        .getByRole('group', { name: new RegExp(`^${task}: How present`) })
-        .getByText(n, { exact: true })
-        .click();
+    if (saveEmptyFirst) {
+      // Each group is described by its scale; saved without numbers, each is marked and points to the message.
+      for (const [task] of RATINGS)
+        expect(await described(group(task))).toEqual({ invalid: null, text: SCALE });
+      await page.getByRole('button', { name: 'Save my reflection' }).click();
+      await page.getByRole('alert').filter({ hasText: MISSING }).waitFor();
+      for (const [task] of RATINGS)
+        expect(await described(group(task))).toEqual({
+          invalid: 'true',
+          text: `${SCALE} | ${MISSING}`,
+        });
+      await expect.poll(() => isFocused(group('Connection').getByRole('radio').first())).toBe(true);
+      await group('Connection').getByText('4', { exact: true }).click();
+      expect(await described(group('Connection'))).toEqual({ invalid: null, text: SCALE });
+      expect((await described(group('Worldview'))).invalid).toBe('true');
     }
+    for (const [task, n] of RATINGS) {
+      await group(task).getByText(n, { exact: true }).click();
+    }
+    expect(await page.getByText(MISSING).count()).toBe(0);
     await page.getByLabel('Connection: In my words').fill(note);
     await page
       .getByLabel('What I want to try next time (optional)')
@@ -126,10 +160,23 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     await adaPage.getByRole('link', { name: 'Reflect together' }).first().waitFor();
     await checkPage(adaPage, 'four-tasks-hub');
     await adaPage.getByRole('link', { name: 'Reflect together' }).first().click();
-    await adaPage.getByLabel('What are we reflecting on?').fill('Our walk on Saturday');
+    // The hint describes the field (it is not part of its name); started empty, our own message shows.
+    const what = adaPage.getByRole('textbox', { name: 'What are we reflecting on?', exact: true });
+    const hint = 'In your words, like “our call on Tuesday” or “the last two weeks”.';
+    expect(await described(what)).toEqual({ invalid: null, text: hint });
+    await adaPage.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect
+      .poll(() => described(what))
+      .toEqual({
+        invalid: 'true',
+        text: `${hint} | A reflection needs a few words about what it is on.`,
+      });
+    expect(await isFocused(what)).toBe(true);
+    await what.fill('Our walk on Saturday');
+    expect((await described(what)).invalid).toBe(null);
     await adaPage.getByRole('button', { name: 'Start', exact: true }).click();
     await adaPage.getByRole('heading', { name: 'Our walk on Saturday' }).waitFor();
-    await writeReflection(adaPage, 'Ada: I felt close when we slowed down by the river.');
+    await writeReflection(adaPage, 'Ada: I felt close when we slowed down by the river.', true);
     await checkPage(adaPage, 'four-tasks-reflection-written');
 
     await benPage.goto(`${base()}/reflections`);
@@ -147,8 +194,28 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   it('builds an intention together, with steps and their history', async () => {
     await adaPage.goto(`${base()}/intentions`);
     const what = adaPage.getByLabel('What do we want to create?');
+    await adaPage.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect
+      .poll(() => described(what))
+      .toEqual({
+        invalid: 'true',
+        text: 'An intention needs a few words about what you want to create.',
+      });
+    expect(await isFocused(what)).toBe(true);
     await what.fill('stop staying up so late');
     await adaPage.getByText('Another way to put it').waitFor();
+    // Each suggestion's button names the suggestion it would use.
+    const uses = adaPage.getByRole('button', { name: /^I’ll use this: / });
+    const named = await uses.evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('aria-label'), el.closest('li')?.textContent ?? '']),
+    );
+    expect(named.length).toBeGreaterThan(1);
+    expect(new Set(named.map(([label]) => label)).size).toBe(named.length);
+    for (const [label, item] of named)
+      expect(item).toContain(`“${label?.replace('I’ll use this: ', '')}”`);
+    expect(await adaPage.getByRole('button', { name: 'I’ll use this', exact: true }).count()).toBe(
+      0,
+    );
     await checkPage(adaPage, 'four-tasks-intention-toward');
     await what.fill('Evenings that feel calm for both of us');
     await adaPage
@@ -211,6 +278,22 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
     expect(await adaPage.locator('[data-testid="insight-chart"] canvas').count()).toBe(4);
     await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor({ state: 'attached' });
     await checkPage(adaPage, 'four-tasks-insights');
+    // Each chart is drawn at its box's width, and follows the box when the window narrows to a 320 px phone.
+    const fit = () =>
+      adaPage.locator('[data-testid="insight-chart"]').evaluateAll((boxes) =>
+        boxes.map((box) => {
+          const canvas = box.querySelector('canvas');
+          return canvas ? Math.abs(canvas.getBoundingClientRect().width - box.clientWidth) : null;
+        }),
+      );
+    await expect.poll(fit, { timeout: 5000 }).toEqual([0, 0, 0, 0]);
+    await adaPage.setViewportSize({ width: 320, height: 740 });
+    await expect.poll(fit, { timeout: 5000 }).toEqual([0, 0, 0, 0]);
+    await adaPage.reload();
+    await adaPage.locator('[data-testid="insight-chart"] canvas').first().waitFor();
+    await expect.poll(fit, { timeout: 5000 }).toEqual([0, 0, 0, 0]);
+    await adaPage.setViewportSize({ width: 1280, height: 860 });
+    await expect.poll(fit, { timeout: 5000 }).toEqual([0, 0, 0, 0]);
     await adaPage.getByRole('button', { name: 'Numbers as a table' }).first().click();
     await adaPage.getByRole('table', { name: /Balance of voice/ }).waitFor();
     await checkPage(adaPage, 'four-tasks-insights-table');

@@ -146,7 +146,7 @@ export function CoachPanel({
             <p className="muted">{copy.coach.quiet}</p>
           ) : (
             <>
-              <h3 className="coach-heading">{copy.coach.fearHeading}</h3>
+              <h2 className="coach-heading">{copy.coach.fearHeading}</h2>
               {fear.length ? (
                 <ul className="findings">
                   {fear.map((f) => (
@@ -165,7 +165,7 @@ export function CoachPanel({
               )}
               {hope.length ? (
                 <>
-                  <h3 className="coach-heading">{copy.coach.hopeHeading}</h3>
+                  <h2 className="coach-heading">{copy.coach.hopeHeading}</h2>
                   <ul className="findings">
                     {hope.map((f) => (
                       <FindingItem

@@ -3,6 +3,7 @@
  * readers always get and anyone can show. The canvas itself is hidden from assistive technology.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type uPlot from 'uplot';
 import { Button } from '../../components/Button.tsx';
 import { copyN } from './copy.ts';
 
@@ -13,6 +14,7 @@ export interface Series {
 
 const COLORS = ['#1f6f8b', '#b5562a', '#5a7d2a', '#7a4fa0', '#a0365a', '#2f6f4f'];
 const DAY_S = 86_400;
+const HEIGHT = 220;
 
 export function Chart({
   title,
@@ -29,18 +31,28 @@ export function Chart({
   const [showTable, setShowTable] = useState(false);
   const headingId = useId();
   useEffect(() => {
-    let plot: { destroy(): void } | null = null;
+    let plot: uPlot | null = null;
     let cancelled = false;
     const el = box.current;
     if (!el || weeks.length === 0) return;
+    // Drawn at its box's width (never wider, or a narrow phone cuts off its right edge), and redrawn when the
+    // box changes width: a resized window, a rotated phone.
+    let width = el.clientWidth;
+    const resize = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      plot?.setSize({ width, height: HEIGHT });
+    });
+    resize.observe(el);
     void import('./uplot-loader.ts').then((mod) => {
       if (cancelled) return;
       const UPlot = mod.default;
       const xs = weeks.map((w) => Date.parse(`${w}T00:00:00Z`) / 1000);
+      width = el.clientWidth;
       plot = new UPlot(
         {
-          width: Math.max(280, el.clientWidth),
-          height: 220,
+          width,
+          height: HEIGHT,
           scales: { x: { time: true } },
           axes: [
             { space: 60, incrs: [7 * DAY_S, 14 * DAY_S, 28 * DAY_S] },
@@ -63,6 +75,7 @@ export function Chart({
     });
     return () => {
       cancelled = true;
+      resize.disconnect();
       plot?.destroy();
     };
   }, [weeks, series, format]);

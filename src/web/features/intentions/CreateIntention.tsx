@@ -1,8 +1,9 @@
 /** Starting an intention, with the coach's toward-framed alternatives when it is written as stop or avoid. */
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { useAnalyze } from '../together/coach.ts';
+import { TitleField } from '../together/TitleField.tsx';
 import { copyI } from './copy.ts';
 import { towardAlternatives } from './toward.ts';
 
@@ -27,6 +28,8 @@ export function CreateIntention({
   const analyze = useAnalyze();
   const [title, setTitle] = useState('');
   const [why, setWhy] = useState('');
+  const [tried, setTried] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
   const deferred = useDeferredValue(title);
   const alternatives = useMemo(
     () => (deferred.trim() ? towardAlternatives(deferred, analyze ? analyze(deferred) : null) : []),
@@ -34,24 +37,29 @@ export function CreateIntention({
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTried(true);
+    if (!title.trim()) {
+      titleInput.current?.focus();
+      return;
+    }
     void onCreate({ title, why }).then(() => {
       setTitle('');
       setWhy('');
+      setTried(false);
     });
   };
   return (
-    <form className="form card" onSubmit={submit} aria-labelledby="ft-create">
+    <form className="form card" onSubmit={submit} aria-labelledby="ft-create" noValidate>
       <h2 id="ft-create">{copyI.create}</h2>
       <FormError error={error} />
-      <label className="field">
-        <span className="field-label">{personal ? copyI.whatPersonal : copyI.what}</span>
-        <input
-          className="field-input"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </label>
+      <TitleField
+        label={personal ? copyI.whatPersonal : copyI.what}
+        value={title}
+        onChange={setTitle}
+        missing={tried && !title.trim()}
+        message={copyI.whatMissing}
+        inputRef={titleInput}
+      />
       {alternatives.length ? (
         <div className="ft-coach" aria-live="polite">
           <p className="ft-coach-title">{copyI.towardTitle}</p>
@@ -60,7 +68,11 @@ export function CreateIntention({
             {alternatives.map((a) => (
               <li key={a}>
                 “{a}”{' '}
-                <Button variant="plain" onPress={() => setTitle(a.replace(/\?$/, ''))}>
+                <Button
+                  variant="plain"
+                  aria-label={`${copyI.use}: ${a}`}
+                  onPress={() => setTitle(a.replace(/\?$/, ''))}
+                >
                   {copyI.use}
                 </Button>
               </li>

@@ -1,6 +1,6 @@
 /** One intention: what and why (editable by everyone it belongs to), steps, check-ins and its history. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { IntentionDetail } from '../../../contract/intentions.ts';
 import { useMe } from '../../api/account.ts';
 import { call } from '../../api/http.ts';
@@ -10,6 +10,7 @@ import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
 import { namesOf, useConversation } from '../together/api.ts';
 import { t } from '../together/copy.ts';
+import { TitleField } from '../together/TitleField.tsx';
 import '../together/four-tasks.css';
 import { CheckIns, History } from './CheckInsAndHistory.tsx';
 import { copyI } from './copy.ts';
@@ -31,23 +32,26 @@ function EditForm({
   const [title, setTitle] = useState(detail.intention.title);
   const [why, setWhy] = useState(detail.intention.why);
   const [status, setStatus] = useState<Status>(detail.intention.status);
+  const [tried, setTried] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onSave({ title, why, status });
+    setTried(true);
+    if (title.trim()) onSave({ title, why, status });
+    else titleInput.current?.focus();
   };
   return (
-    <form className="form card" onSubmit={submit} aria-labelledby="ft-edit">
+    <form className="form card" onSubmit={submit} aria-labelledby="ft-edit" noValidate>
       <h2 id="ft-edit">{copyI.edit}</h2>
       <FormError error={error} />
-      <label className="field">
-        <span className="field-label">{copyI.what}</span>
-        <input
-          className="field-input"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-        />
-      </label>
+      <TitleField
+        label={copyI.what}
+        value={title}
+        onChange={setTitle}
+        missing={tried && !title.trim()}
+        message={copyI.whatMissing}
+        inputRef={titleInput}
+      />
       <label className="field">
         <span className="field-label">{copyI.why}</span>
         <textarea

@@ -8,6 +8,7 @@ export const copyI = {
   create: 'A new intention',
   what: 'What do we want to create?',
   whatPersonal: 'What do I want to create?',
+  whatMissing: 'An intention needs a few words about what you want to create.',
   why: 'Why it matters',
   start: 'Start',
   shareWith: 'Share it with',

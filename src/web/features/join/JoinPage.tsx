@@ -1,10 +1,10 @@
 /** Accept an organization invitation from its link (`/join/:token`). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ME_KEY, useMe } from '../../api/account.ts';
 import { ApiError, call } from '../../api/http.ts';
 import { Button } from '../../components/Button.tsx';
 import { FormError } from '../../components/FormError.tsx';
-import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { copy, fill, when } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
@@ -29,6 +29,11 @@ export function JoinPage({ token }: { token: string }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ME_KEY }),
   });
   const org = preview.data?.orgName ?? '';
+  // The button pressed is gone once joined: focus moves to the message saying so, not to the page body.
+  const joined = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (accept.isSuccess) joined.current?.focus();
+  }, [accept.isSuccess]);
 
   if (preview.isPending || me.isPending) return <Page title={copy.app.loading}>{null}</Page>;
   if (preview.error) {
@@ -44,7 +49,9 @@ export function JoinPage({ token }: { token: string }) {
     <Page title={fill(copy.join.title, { org })}>
       {accept.isSuccess ? (
         <>
-          <Notice tone="success">{fill(copy.join.joined, { org })}</Notice>
+          <p ref={joined} tabIndex={-1} className="notice notice-success">
+            {fill(copy.join.joined, { org })}
+          </p>
           <p>
             <Link href="/">{copy.app.backHome}</Link>
           </p>

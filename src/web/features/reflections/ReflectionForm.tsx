@@ -1,6 +1,6 @@
 /** Writing one's own reflection: a rating and a note per task, what to try next, and who may read it. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type {
   FourTaskKey,
   ReflectionView,
@@ -36,7 +36,9 @@ export function ReflectionForm({
   const [visibility, setVisibility] = useState<ReflectionVisibility>(
     existing?.visibility ?? 'together',
   );
-  const [missing, setMissing] = useState(false);
+  // After a save without all four numbers, each group still lacking one is marked and points to the message.
+  const [tried, setTried] = useState(false);
+  const missingId = useId();
   // The button that opened the form is gone: focus starts on the form's first choice.
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -60,16 +62,18 @@ export function ReflectionForm({
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const incomplete = TASKS.some((k) => ratings[k] === null);
-    setMissing(incomplete);
-    if (!incomplete) save.mutate();
+    setTried(true);
+    const first = TASKS.find((k) => ratings[k] === null);
+    if (first === undefined) save.mutate();
+    else form.current?.querySelector<HTMLElement>(`input[name="${roundId}-${first}"]`)?.focus();
   };
+  const missing = tried && TASKS.some((k) => ratings[k] === null);
   const prompts = PROMPTS[practice ? 'practice' : 'together'];
   return (
     <form className="form" ref={form} onSubmit={submit} aria-label={copyR.write} noValidate>
       <FormError error={save.error} />
       {missing ? (
-        <p className="notice notice-error" role="alert">
+        <p id={missingId} className="notice notice-error" role="alert">
           {copyR.missing}
         </p>
       ) : null}
@@ -83,6 +87,7 @@ export function ReflectionForm({
             name={`${roundId}-${task}`}
             value={ratings[task]}
             onChange={(n) => setRatings((r) => ({ ...r, [task]: n }))}
+            errorId={missing && ratings[task] === null ? missingId : undefined}
           />
           <label className="field">
             <span className="field-label">{`${t.tasks[task]}: ${copyR.note}`}</span>

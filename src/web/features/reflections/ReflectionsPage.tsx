@@ -1,6 +1,6 @@
 /** Co-reflection in one relationship or circle: start a round, write one's own reflection, read what others share. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { call } from '../../api/http.ts';
 import { Link } from '../../shell/router.tsx';
 import { Button } from '../../components/Button.tsx';
@@ -9,6 +9,7 @@ import { Page } from '../../components/Page.tsx';
 import { Toggle } from '../../components/Toggle.tsx';
 import { conversationTitle, namesOf, useConversation, useMyId } from '../together/api.ts';
 import { t } from '../together/copy.ts';
+import { TitleField } from '../together/TitleField.tsx';
 import '../together/four-tasks.css';
 import { copyR } from './prompts.ts';
 import { RoundCard } from './RoundCard.tsx';
@@ -18,6 +19,8 @@ function StartRound({ conversationId }: { conversationId: string }) {
   const [title, setTitle] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [tried, setTried] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
   const start = useMutation({
     mutationFn: () =>
       call('startReflectionRound', {
@@ -28,30 +31,29 @@ function StartRound({ conversationId }: { conversationId: string }) {
       setTitle('');
       setFrom('');
       setTo('');
+      setTried(false);
       await client.invalidateQueries({ queryKey: ['four-tasks', 'rounds'] });
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    start.mutate();
+    setTried(true);
+    if (title.trim()) start.mutate();
+    else titleInput.current?.focus();
   };
   return (
-    <form className="form card" onSubmit={submit} aria-labelledby="ft-start">
+    <form className="form card" onSubmit={submit} aria-labelledby="ft-start" noValidate>
       <h2 id="ft-start">{copyR.start}</h2>
       <FormError error={start.error} />
-      <label className="field">
-        <span className="field-label">{copyR.startTitle}</span>
-        <input
-          className="field-input"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          required
-          aria-describedby="ft-start-hint"
-        />
-        <span id="ft-start-hint" className="field-hint">
-          {copyR.startHint}
-        </span>
-      </label>
+      <TitleField
+        label={copyR.startTitle}
+        hint={copyR.startHint}
+        value={title}
+        onChange={setTitle}
+        missing={tried && !title.trim()}
+        message={copyR.startTitleMissing}
+        inputRef={titleInput}
+      />
       <div className="ft-dates">
         <label className="field">
           <span className="field-label">{copyR.from}</span>

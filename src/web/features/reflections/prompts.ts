@@ -31,6 +31,7 @@ export const copyR = {
   start: 'A new reflection',
   startTitle: 'What are we reflecting on?',
   startHint: 'In your words, like “our call on Tuesday” or “the last two weeks”.',
+  startTitleMissing: 'A reflection needs a few words about what it is on.',
   from: 'From (optional)',
   to: 'To (optional)',
   startButton: 'Start',

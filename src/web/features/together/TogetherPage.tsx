@@ -13,10 +13,11 @@ function ConversationLinks({ id }: { id: string }) {
   const base = `/together/${id}`;
   return (
     <li className="card">
-      <h3 className="row-title">
-        {title}
+      {/* The tag sits beside the heading, not in it, so the heading's name is the title alone. */}
+      <div className="ft-title-row">
+        <h3 className="row-title">{title}</h3>
         {detail.data?.kind === 'circle' ? <span className="tag">{t.hub.circle}</span> : null}
-      </h3>
+      </div>
       <ul className="ft-links" aria-label={title}>
         <li>
           <Link href={`${base}/reflections`}>{t.hub.reflect}</Link>
