@@ -3,7 +3,7 @@
  * the field shows our own message beneath it (tied to it like the account forms' messages), not the browser's.
  */
 import type { Ref } from 'react';
-import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { TextInput } from '../../components/TextInput.tsx';
 
 export function TitleField({
   label,
@@ -25,22 +25,14 @@ export function TitleField({
   inputRef?: Ref<HTMLInputElement>;
 }) {
   return (
-    <TextField
-      className="field"
-      validationBehavior="aria"
+    <TextInput
+      label={label}
+      {...(hint ? { hint } : {})}
       isRequired
-      isInvalid={missing}
       value={value}
       onChange={onChange}
-    >
-      <Label className="field-label">{label}</Label>
-      <Input className="field-input" ref={inputRef} />
-      {hint ? (
-        <Text slot="description" className="field-hint">
-          {hint}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{message}</FieldError>
-    </TextField>
+      error={missing ? message : undefined}
+      {...(inputRef ? { inputRef } : {})}
+    />
   );
 }
