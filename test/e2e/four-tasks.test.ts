@@ -6,11 +6,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/lib/ids.ts';
-import { connect, createOrg, joinOrg, type TestPerson } from '../support/conversations.ts';
-import { person, startTestServer, type TestServer } from '../support/test-server.ts';
+import { connect, createOrg, type TestPerson } from '../support/conversations.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, launch, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import { ensureWebBuild } from './support/build.ts';
-import { checkPage, signIn, type Person } from './support/flows.ts';
+import { checkPage, signIn, signUpOverHttp, type Person } from './support/flows.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
 
@@ -48,15 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)('the four tasks in Chromium', () => {
   let adaPage: Page;
   let benPage: Page;
 
-  async function account(name: string, orgId?: string): Promise<Person & TestPerson> {
-    const client = srv.client();
-    const p = person(name);
-    const res = await client.post('/api/auth/sign-up', { ...p, displayName: name });
-    expect(res.status).toBe(201);
-    const id = res.body.user.id as string;
-    if (orgId) await joinOrg(srv, orgId, id);
-    return { ...p, displayName: name, id, name, client };
-  }
+  const account = (name: string, org?: string) => signUpOverHttp(srv, name, org);
 
   /** Messages spread over six weeks, written straight into the store so the weeks differ. */
   async function seedMessages(): Promise<void> {

@@ -5,11 +5,18 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createOrg, joinOrg, type TestPerson } from '../support/conversations.ts';
-import { person, type TestServer } from '../support/test-server.ts';
+import { connect, createOrg, type TestPerson } from '../support/conversations.ts';
+import type { TestServer } from '../support/test-server.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
 import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
-import { checkPage, makePerson, type Person, signIn, signUp } from './support/flows.ts';
+import {
+  checkPage,
+  makePerson,
+  type Person,
+  signIn,
+  signUp,
+  signUpOverHttp,
+} from './support/flows.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
 
@@ -23,15 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('headings and focus in Chromium', () => {
   let relationshipId: string;
   let adaPage: Page;
 
-  async function account(name: string, org?: string): Promise<Person & TestPerson> {
-    const client = srv.client();
-    const p = person(name);
-    const res = await client.post('/api/auth/sign-up', { ...p, displayName: name });
-    expect(res.status).toBe(201);
-    const id = res.body.user.id as string;
-    if (org) await joinOrg(srv, org, id);
-    return { ...p, displayName: name, id, name, client };
-  }
+  const account = (name: string, org?: string) => signUpOverHttp(srv, name, org);
 
   beforeAll(async () => {
     app = await startBrowserApp();

@@ -2,6 +2,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { joinOrg, type TestPerson } from '../../support/conversations.ts';
+import { person, type TestServer } from '../../support/test-server.ts';
 import { axeViolations, horizontalOverflow, screenshots } from './browser.ts';
 
 export interface Person {
@@ -100,4 +102,19 @@ export async function adminAndPeer(
 /** The texts of the messages shown, in order (stored and pending). */
 export async function shownTexts(page: Page): Promise<string[]> {
   return page.locator('.message-list > li .message-text').allInnerTexts();
+}
+
+/** A person signed up over HTTP (no browser), with their password for signing in later and a client of their own. */
+export async function signUpOverHttp(
+  srv: TestServer,
+  name: string,
+  orgId?: string,
+): Promise<Person & TestPerson> {
+  const client = srv.client();
+  const p = person(name);
+  const res = await client.post('/api/auth/sign-up', { ...p, displayName: name });
+  expect(res.status).toBe(201);
+  const id = res.body.user.id as string;
+  if (orgId) await joinOrg(srv, orgId, id);
+  return { ...p, displayName: name, id, name, client };
 }
