@@ -161,8 +161,7 @@ export class AccountService {
     const before = await store.users.findById(userId);
     if (!before) throw notFound('account');
     await store.users.update(userId, clean);
-    const user = await store.users.findById(userId);
-    if (!user) throw notFound('account');
+    const user: User = { ...before, ...clean };
     // Every open socket of the person, on every node, shows or hides them at once.
     if (user.presenceHidden !== before.presenceHidden)
       await events.publish('presence.changed', { userId, hidden: user.presenceHidden });

@@ -1,6 +1,7 @@
 /** Accept an organization invitation from its link (`/join/:token`). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { Notice } from '../../components/Notice.tsx';
 import { ME_KEY, useMe } from '../../api/account.ts';
 import { ApiError, call } from '../../api/http.ts';
 import { Button } from '../../components/Button.tsx';
@@ -49,9 +50,9 @@ export function JoinPage({ token }: { token: string }) {
     <Page title={fill(copy.join.title, { org })}>
       {accept.isSuccess ? (
         <>
-          <p ref={joined} tabIndex={-1} className="notice notice-success">
+          <Notice tone="success" ref={joined}>
             {fill(copy.join.joined, { org })}
-          </p>
+          </Notice>
           <p>
             <Link href="/">{copy.app.backHome}</Link>
           </p>
