@@ -346,7 +346,7 @@ export const copy = {
     saving: 'Saving…',
     saved: 'Saved.',
     privacy: 'What others see',
-    presence: 'Share when I am online',
+    presence: 'Share when I am online and typing',
     readMarkers: 'Share how far I have read',
     sharingLater: 'These choices become available as soon as this server supports them.',
     readIn: 'Share how far I have read with {name}',

@@ -243,8 +243,8 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     try {
       await signIn(s, robin);
       await s.goto('/settings');
-      const toggle = s.getByRole('switch', { name: 'Share when I am online' });
-      const label = s.getByText('Share when I am online', { exact: true });
+      const toggle = s.getByRole('switch', { name: 'Share when I am online and typing' });
+      const label = s.getByText('Share when I am online and typing', { exact: true });
       await expect.poll(() => toggle.isChecked()).toBe(true);
       await label.click();
       await expect.poll(() => chip.getByText('here now').count()).toBe(0);

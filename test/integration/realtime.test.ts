@@ -720,6 +720,33 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect((await srv.ctx.db.store.users.findById(x.userId))?.presenceHidden).toBe(false);
   });
 
+  it('does not show someone typing while they are hidden, by their account or by that socket', async () => {
+    const [x, y] = (await makePeople(srv.ctx, 2, 'Quiet')) as [TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [x, y]);
+    const rel = await connectPair(srv.ctx, org, x, y);
+    const watch = await connect(y);
+    await watch.subscribe(rel);
+    // Typing says someone is here as plainly as presence does, so a hidden person's typing stays with them.
+    await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: true });
+    const phone = await connect(x);
+    await phone.subscribe(rel);
+    phone.send({ type: 'typing', conversationId: rel });
+    await phone.post(rel, 'a marker after typing while hidden');
+    await watch.next('message', (m) => m.message.text === 'a marker after typing while hidden');
+    const laptop = await connect(x);
+    laptop.send({ type: 'presence', visibility: 'hidden' });
+    await laptop.subscribe(rel);
+    await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: false });
+    await watch.next('presence', (f) => f.userId === x.userId && f.online, 3000);
+    laptop.send({ type: 'typing', conversationId: rel });
+    await phone.post(rel, 'a marker after typing on a hidden socket');
+    await watch.next('message', (m) => m.message.text === 'a marker after typing on a hidden socket');
+    expect(watch.all('typing')).toEqual([]);
+    // Seen again, on a socket that shows them: their typing is shown.
+    phone.send({ type: 'typing', conversationId: rel });
+    await watch.next('typing', (t) => t.userId === x.userId);
+  });
+
   it('never shows online, even for a moment, someone whose hello asks to stay hidden', async () => {
     const circle = await makeCircle(srv.ctx, orgId, [ana, cai]);
     const a = await connect(ana);

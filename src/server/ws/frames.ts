@@ -181,6 +181,8 @@ async function dispatch(core: GatewayCore, conn: Connection, frame: ClientFrame)
           'invalid_input',
           'Subscribe to the conversation before sending typing.',
         );
+      // Typing says someone is here as plainly as presence does: while they are hidden it stays with them.
+      if (!conn.presenceVisible) return;
       const now = core.clock.now().getTime();
       // Throttled and lossy by design: a typing hint is only worth forwarding every few seconds.
       if (now - sub.typingAt < core.options.typingEveryMs) return;
