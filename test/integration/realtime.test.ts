@@ -740,7 +740,10 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     await watch.next('presence', (f) => f.userId === x.userId && f.online, 3000);
     laptop.send({ type: 'typing', conversationId: rel });
     await phone.post(rel, 'a marker after typing on a hidden socket');
-    await watch.next('message', (m) => m.message.text === 'a marker after typing on a hidden socket');
+    await watch.next(
+      'message',
+      (m) => m.message.text === 'a marker after typing on a hidden socket',
+    );
     expect(watch.all('typing')).toEqual([]);
     // Seen again, on a socket that shows them: their typing is shown.
     phone.send({ type: 'typing', conversationId: rel });
