@@ -29,6 +29,19 @@ export const OrganizationView = z.object({
 });
 export type OrganizationView = z.infer<typeof OrganizationView>;
 
+/**
+ * One organization's support as anyone may read it, signed in or not: its name, its resources and its
+ * statement about outside services (shown before anyone shares anything), nothing more.
+ */
+export const PublicSupport = z.object({
+  name: z.string(),
+  resources: z.array(SupportResource),
+  outsideServicesStatement: z.string(),
+});
+/** Every organization here that lists support resources or a statement, by name. */
+export const PublicSupportList = z.object({ organizations: z.array(PublicSupport) });
+export type PublicSupportList = z.infer<typeof PublicSupportList>;
+
 export const UpdateOrganizationBody = z
   .object({
     name: OrganizationName.optional(),

@@ -19,6 +19,7 @@ import {
   InvitationPreview,
   MemberList,
   OrganizationView,
+  PublicSupportList,
   SetMemberAdminBody,
   SetupBody,
   SetupResult,
@@ -113,6 +114,13 @@ export const organizationRoutes = {
     body: SetupBody,
     response: SetupResult,
     status: 201,
+  }),
+  /** Contact details organizations offer anyone, so they can be reached before signing in. */
+  listSupportResources: route({
+    method: 'get',
+    path: '/api/support-resources',
+    access: 'public',
+    response: PublicSupportList,
   }),
   getOrganization: route({
     method: 'get',

@@ -76,6 +76,30 @@ export class OrganizationService {
     return this.deps.store.organizations.listForUser(userId);
   }
 
+  /**
+   * What each organization offers anyone, signed in or not: its name, support resources and statement about
+   * outside services, which IPS asks to be shown before anyone shares anything; nothing else. An
+   * organization that lists no resources and has not written its statement is left out, so it stays
+   * unknown to outsiders.
+   */
+  async listPublicSupport(): Promise<
+    Array<Pick<Organization, 'name' | 'resources' | 'outsideServicesStatement'>>
+  > {
+    const all = await this.deps.store.organizations.listAll();
+    return all
+      .filter(
+        (o) =>
+          o.resources.length > 0 ||
+          (o.outsideServicesStatement.trim() !== '' &&
+            o.outsideServicesStatement !== DEFAULT_OUTSIDE_SERVICES_STATEMENT),
+      )
+      .map((o) => ({
+        name: o.name,
+        resources: o.resources,
+        outsideServicesStatement: o.outsideServicesStatement,
+      }));
+  }
+
   /** One organization, for its members only; to anyone else it does not exist. */
   async get(orgId: string, userId: string): Promise<{ org: Organization; membership: Membership }> {
     const membership = await this.requireMember(orgId, userId);

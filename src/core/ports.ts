@@ -51,6 +51,8 @@ export interface OrganizationRepo {
   ): Promise<void>;
   /** The organizations a person belongs to, with whether they are admin there. */
   listForUser(userId: string): Promise<Array<Organization & { isAdmin: boolean }>>;
+  /** Every organization, by name: only for what each one offers to anyone (its support resources). */
+  listAll(): Promise<Organization[]>;
   /** True when any organization anywhere has an admin: first-run setup is then closed. */
   anyAdminExists(): Promise<boolean>;
 }

@@ -75,6 +75,16 @@ export class OrganizationStore implements OrganizationRepo {
     return rows.map((row) => ({ ...toOrganization(row), isAdmin: Number(row.is_admin) === 1 }));
   }
 
+  async listAll(): Promise<Organization[]> {
+    const rows = await this.db
+      .selectFrom('organizations')
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toOrganization);
+  }
+
   async anyAdminExists(): Promise<boolean> {
     const row = await this.db
       .selectFrom('memberships')

@@ -4,7 +4,13 @@ import { organizationRoutes as r } from '../../contract/routes.ts';
 import type { AppContext } from '../../app/compose.ts';
 import { limit } from './auth.routes.ts';
 import type { AppEnv } from './env.ts';
-import { presentInvitation, presentMe, presentMember, presentOrganization } from './presenters.ts';
+import {
+  presentInvitation,
+  presentMe,
+  presentMember,
+  presentOrganization,
+  presentPublicSupport,
+} from './presenters.ts';
 import { register } from './register.ts';
 import { isSecureRequest, writeSessionCookie } from './session-cookie.ts';
 
@@ -40,6 +46,10 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
     );
     return presentMe(issued.user, [{ ...org, isAdmin: true }]);
   });
+
+  register(app, r.listSupportResources, async () =>
+    presentPublicSupport(await organizations.listPublicSupport()),
+  );
 
   register(app, r.getOrganization, async ({ auth, params }) => {
     const { org, membership } = await organizations.get(params.orgId, auth.user.id);

@@ -5,6 +5,7 @@ import type {
   InvitationView,
   MemberView as MemberViewSchema,
   OrganizationView,
+  PublicSupportList,
 } from '../../contract/organizations.ts';
 import type { Invitation, MemberView, Organization, Session, User } from '../../core/model.ts';
 
@@ -45,6 +46,24 @@ export const presentOrganization = (o: Organization, isAdmin: boolean): Organiza
   outsideServicesStatement: o.outsideServicesStatement,
   resources: o.resources,
   isAdmin,
+});
+
+/**
+ * Only the name, the resources and the statement: nothing else about an organization or its people leaves
+ * without a session.
+ */
+export const presentPublicSupport = (
+  orgs: Array<Pick<Organization, 'name' | 'resources' | 'outsideServicesStatement'>>,
+): PublicSupportList => ({
+  organizations: orgs.map((o) => ({
+    name: o.name,
+    resources: o.resources.map((r) => ({
+      label: r.label,
+      contact: r.contact,
+      ...(r.note ? { note: r.note } : {}),
+    })),
+    outsideServicesStatement: o.outsideServicesStatement,
+  })),
 });
 
 export const presentMember = (m: MemberView): z.infer<typeof MemberViewSchema> => ({

@@ -13,6 +13,15 @@ export function useOrganization(orgId: string | undefined) {
   });
 }
 
+/** The support resources organizations here offer anyone; no session needed. */
+export function usePublicSupport() {
+  return useQuery({
+    queryKey: ['support-resources'],
+    queryFn: () => call('listSupportResources'),
+    staleTime: 5 * 60_000,
+  });
+}
+
 export function useMembers(orgId: string) {
   return useQuery({
     queryKey: ['members', orgId],

@@ -37,12 +37,35 @@ export function deviceName(ua: string | null): string {
   return [browser, os].filter(Boolean).join(' on ') || copy.sessions.unknownDevice;
 }
 
+/**
+ * Each session's button name, telling the sessions apart even on one kind of browser: "this browser" for the
+ * current one, when it was last active for the others, and its place in the list where two would still read alike.
+ */
+export function revokeNames(sessions: Session[]): string[] {
+  const named = sessions.map((s) => {
+    const vars = { device: deviceName(s.userAgent), when: when(s.lastSeenAt) };
+    return {
+      vars,
+      name: fill(s.isCurrent ? copy.sessions.revokeCurrent : copy.sessions.revokeNamed, vars),
+    };
+  });
+  const names = named.map((x) => x.name);
+  return named.map(({ vars, name }, i) =>
+    names.indexOf(name) === names.lastIndexOf(name)
+      ? name
+      : fill(copy.sessions.revokeNumbered, { ...vars, n: i + 1 }),
+  );
+}
+
 function SessionRow({
   session,
+  name,
   onRevoke,
   busy,
 }: {
   session: Session;
+  /** The button's accessible name, unique in the list. */
+  name: string;
   onRevoke: () => void;
   busy: boolean;
 }) {
@@ -58,12 +81,7 @@ function SessionRow({
         <p className="muted">{fill(copy.sessions.lastSeen, { when: when(session.lastSeenAt) })}</p>
         {session.pushNotices ? <p className="muted">{copy.sessions.pushNotices}</p> : null}
       </div>
-      <Button
-        variant="quiet"
-        onPress={onRevoke}
-        isDisabled={busy}
-        aria-label={fill(copy.sessions.revokeNamed, { device })}
-      >
+      <Button variant="quiet" onPress={onRevoke} isDisabled={busy} aria-label={name}>
         {copy.sessions.revoke}
       </Button>
     </li>
@@ -88,6 +106,7 @@ export function SessionsPage() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['sessions'] }),
   });
   const list = sessions.data?.sessions ?? [];
+  const names = revokeNames(list);
   return (
     <Page title={copy.sessions.title}>
       <p>{copy.sessions.intro}</p>
@@ -100,10 +119,11 @@ export function SessionsPage() {
       ) : null}
       {sessions.isPending ? <p>{copy.app.loading}</p> : null}
       <ul className="list" aria-label={copy.sessions.title}>
-        {list.map((s) => (
+        {list.map((s, i) => (
           <SessionRow
             key={s.id}
             session={s}
+            name={names[i] ?? copy.sessions.revoke}
             busy={revoke.isPending}
             onRevoke={() => revoke.mutate(s)}
           />

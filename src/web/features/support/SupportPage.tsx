@@ -1,4 +1,7 @@
-/** "More support": the organization's own resources and its plain statement about outside services. Admins edit both. */
+/**
+ * "More support": the organization's own resources and its plain statement about outside services; admins edit
+ * both. Signed out, the resources every organization here offers anyone.
+ */
 import { useState } from 'react';
 import { useMe } from '../../api/account.ts';
 import { useCurrentOrg } from '../../api/current-org.ts';
@@ -8,18 +11,20 @@ import { FormError } from '../../components/FormError.tsx';
 import { Page } from '../../components/Page.tsx';
 import { copy, fill } from '../../copy.ts';
 import { Link } from '../../shell/router.tsx';
+import { OrgSections, PublicSupport } from './PublicSupport.tsx';
 import { SupportEditor } from './SupportEditor.tsx';
 
 export function SupportPage() {
   const me = useMe();
   const current = useCurrentOrg();
 
+  // Signed out is exactly when someone may need these most (a lost password, a borrowed phone).
   if (me.data === null) {
     return (
       <Page title={copy.support.title}>
-        <p>{copy.support.signedOut}</p>
+        <PublicSupport />
         <p>
-          <Link href="/sign-in?next=%2Fsupport">{copy.app.signIn}</Link>
+          {copy.support.signedOut} <Link href="/sign-in?next=%2Fsupport">{copy.app.signIn}</Link>
         </p>
       </Page>
     );
@@ -28,6 +33,7 @@ export function SupportPage() {
     return (
       <Page title={copy.support.title}>
         <p>{copy.home.noOrg}</p>
+        <PublicSupport />
       </Page>
     );
   }
@@ -53,28 +59,7 @@ function OrgSupport({ orgId }: { orgId: string }) {
         ) : (
           <>
             <p>{fill(copy.support.intro, { org: data.name })}</p>
-            <section aria-labelledby="resources-title">
-              <h2 id="resources-title">{copy.support.resources}</h2>
-              {data.resources.length ? (
-                <ul className="list">
-                  {data.resources.map((r, i) => (
-                    <li key={i} className="card">
-                      <p className="row-title">{r.label}</p>
-                      <p className="pre-line">{r.contact}</p>
-                      {r.note ? <p className="muted pre-line">{r.note}</p> : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="muted">{copy.support.noResources}</p>
-              )}
-            </section>
-            <section aria-labelledby="statement-title">
-              <h2 id="statement-title">{fill(copy.support.statementTitle, { org: data.name })}</h2>
-              <p className="pre-line">
-                {data.outsideServicesStatement || copy.support.noStatement}
-              </p>
-            </section>
+            <OrgSections org={data} level={2} id="support" />
             {data.isAdmin ? (
               <Button variant="quiet" onPress={() => setEditing(true)}>
                 {copy.support.edit}
