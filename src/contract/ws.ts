@@ -29,10 +29,19 @@ export const CLOSE = {
 const Seq = z.number().int().min(0);
 /** An optional value the client chooses; the server echoes it on the reply or error to that frame. */
 const Ref = z.string().max(64).optional();
+/** A frame's `ref` as the server echoes it on any answer: whenever the contract takes it as a ref, even empty. */
+export const echoedRef = (value: unknown): string | undefined => Ref.safeParse(value).data;
+/** Half of a surrogate pair on its own (a cut emoji): UTF-8, and so the store, has no way to keep it. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const Text = z
   .string()
   .min(1, 'A message needs some text.')
-  .max(WS_MAX_TEXT, `Please keep a message to ${WS_MAX_TEXT} characters or fewer.`);
+  .max(WS_MAX_TEXT, `Please keep a message to ${WS_MAX_TEXT} characters or fewer.`)
+  // Stored as sent or not at all: PostgreSQL refuses a NUL, and a lone surrogate would be kept as U+FFFD.
+  .refine(
+    (v) => !v.includes('\u0000') && !LONE_SURROGATE.test(v),
+    'The text holds a character that cannot be stored (a NUL, or half of an emoji). Please remove it.',
+  );
 
 /**
  * When a client last knew a conversation to be up to date: the `at` of the `subscribed` frame it got. On
@@ -127,7 +136,10 @@ export const ServerFrame = z.discriminatedUnion('type', [
     seq: Seq,
     at: z.string(),
   }),
-  /** No more frames for the conversation. `access_lost`: the person left, was removed or can no longer see it. */
+  /**
+   * No more frames for the conversation. `access_lost`: the person left, was removed or can no longer see it.
+   * With a subscribe's `ref`: that subscription ended before it was live (its `subscribed` never comes).
+   */
   z.object({
     type: z.literal('unsubscribed'),
     ref: Ref,
@@ -232,7 +244,8 @@ export function parseClientFrame(raw: string): ParsedClientFrame {
     };
   }
   const record = data as Record<string, unknown>;
-  const ref = typeof record.ref === 'string' && record.ref.length <= 64 ? record.ref : undefined;
+  // Echoed whenever the contract takes it as a ref (64 characters, an emoji counting once), even empty.
+  const ref = echoedRef(record.ref);
   const type = record.type;
   if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
     const named =
@@ -245,7 +258,7 @@ export function parseClientFrame(raw: string): ParsedClientFrame {
       ok: false,
       code: 'invalid_frame',
       message: `Unknown frame ${named}; expected one of ${[...KNOWN_TYPES].join(', ')}.`,
-      ...(ref ? { ref } : {}),
+      ...(ref !== undefined ? { ref } : {}),
     };
   }
   const parsed = ClientFrame.safeParse(data);
@@ -259,7 +272,7 @@ export function parseClientFrame(raw: string): ParsedClientFrame {
     code: 'invalid_frame',
     message: `Invalid "${type}" frame. ${problems.slice(0, 5).join('; ')}`,
     frame: type,
-    ...(ref ? { ref } : {}),
+    ...(ref !== undefined ? { ref } : {}),
     ...(typeof conversationId === 'string' ? { conversationId } : {}),
     ...(typeof id === 'string' ? { id } : {}),
   };

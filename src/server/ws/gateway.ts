@@ -12,6 +12,7 @@ import {
   WS_MAX_PAYLOAD,
   WS_MAX_TEXT,
   WS_PATH,
+  echoedRef,
   parseClientFrame,
 } from '../../contract/ws.ts';
 import { TOUCH_EVERY_MS } from '../../core/account.service.ts';
@@ -65,7 +66,9 @@ function whichFrame(text: string): Record<string, string> {
     if (typeof v === 'string' && v.length <= max) out[to] = v;
   };
   pick('type', 'frame', 32);
-  pick('ref', 'ref', 64);
+  // Measured as the contract measures a ref, so a refusal echoes every ref an answer would.
+  const ref = echoedRef(f.ref);
+  if (ref !== undefined) out.ref = ref;
   pick('conversationId', 'conversationId', 64);
   pick('id', 'id', 64);
   return out;

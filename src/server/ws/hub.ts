@@ -168,12 +168,22 @@ export class Hub {
     }
   }
 
-  unsubscribe(conn: Connection, conversationId: string): boolean {
+  /**
+   * Ends the subscription; false when the socket was not subscribed. A `subscribe` still catching up never
+   * gets its `subscribed` now, so it is answered with `unsubscribed` (with its ref) instead.
+   */
+  unsubscribe(
+    conn: Connection,
+    conversationId: string,
+    reason: 'requested' | 'access_lost' = 'requested',
+  ): boolean {
     const sub = conn.subs.get(conversationId);
     if (!sub) return false;
     sub.closed = true;
     conn.subs.delete(conversationId);
     this.leave(conn, conversationId);
+    for (const { ref } of sub.waiting.splice(0))
+      conn.send({ type: 'unsubscribed', ref, conversationId, reason });
     return true;
   }
 
@@ -281,7 +291,7 @@ export class Hub {
    * was not subscribed to it.
    */
   dropAccess(conn: Connection, conversationId: string): boolean {
-    if (!this.unsubscribe(conn, conversationId)) return false;
+    if (!this.unsubscribe(conn, conversationId, 'access_lost')) return false;
     conn.send({ type: 'unsubscribed', conversationId, reason: 'access_lost' });
     return true;
   }
