@@ -5,9 +5,20 @@ import { invalidField } from './errors.ts';
 /** The longest message, in characters (Unicode code points, so an emoji counts once). */
 export const MAX_MESSAGE_CHARS = 8000;
 
-/** Returns the text unchanged, or throws a field error on `text` when it is blank or too long. */
+/** A NUL (PostgreSQL cannot keep one) or half of a surrogate pair (it would be kept as U+FFFD). */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/**
+ * Returns the text unchanged, or throws a field error on `text` when it is blank, too long, or holds a
+ * character the store could not keep as sent.
+ */
 export function checkMessageText(text: string): string {
   if (text.trim() === '') throw invalidField('text', 'Please write something before sending.');
+  if (UNSTORABLE.test(text))
+    throw invalidField(
+      'text',
+      'The text holds a character that cannot be stored (a NUL, or half of an emoji). Please remove it.',
+    );
   if (text.length > MAX_MESSAGE_CHARS && [...text].length > MAX_MESSAGE_CHARS) {
     throw invalidField(
       'text',

@@ -65,6 +65,12 @@ describe('MessagingService', () => {
     expect(
       (await errorOf(svc.post(a, { conversationId: rel, id: 'abc', text: 'hi' })))?.fields,
     ).toHaveProperty('id');
+    // A NUL (PostgreSQL cannot keep one) or half of an emoji (kept as U+FFFD) would not be stored as sent.
+    for (const text of ['a\u0000b', 'x\uD83Cy', 'half \uDF3F'])
+      expect(
+        (await errorOf(svc.post(a, { conversationId: rel, id: newId(), text })))?.fields,
+        JSON.stringify(text),
+      ).toHaveProperty('text');
     // 8,000 emoji are 16,000 UTF-16 units but 8,000 characters: allowed.
     expect(
       (await svc.post(a, { conversationId: rel, id: newId(), text: '🌿'.repeat(8000) })).duplicate,
