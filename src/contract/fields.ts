@@ -18,3 +18,6 @@ export const visible = (name: z.ZodString, empty: string) =>
   name
     .refine((v) => !CONTROL_RE.test(v), 'Please use only letters, digits, spaces and punctuation.')
     .refine((v) => VISIBLE_RE.test(v), empty);
+
+/** What a route without a body (or without a query) accepts: nothing, so any field sent is named. */
+export const NoInput = z.object({}).strict();

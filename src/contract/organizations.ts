@@ -46,7 +46,8 @@ export const UpdateOrganizationBody = z
   .object({
     name: OrganizationName.optional(),
     outsideServicesStatement: z.string().trim().min(1).max(4000).optional(),
-    resources: z.array(SupportResource).max(20).optional(),
+    // Strict inside too: a resource field we do not keep is named rather than silently dropped.
+    resources: z.array(SupportResource.strict()).max(20).optional(),
   })
   .strict();
 

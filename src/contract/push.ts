@@ -15,14 +15,16 @@ export const PushStatus = z.object({
 });
 
 /** A browser's push subscription; only the endpoint is kept, since pushes carry no payload. */
-export const PushSubscriptionBody = z.object({
-  endpoint: z
-    .string()
-    .trim()
-    .min(1, 'Please give the push endpoint your browser made.')
-    .max(1000, 'That push endpoint is too long (1,000 characters at most).')
-    .url('The push endpoint has to be a web address.'),
-});
+export const PushSubscriptionBody = z
+  .object({
+    endpoint: z
+      .string()
+      .trim()
+      .min(1, 'Please give the push endpoint your browser made.')
+      .max(1000, 'That push endpoint is too long (1,000 characters at most).')
+      .url('The push endpoint has to be a web address.'),
+  })
+  .strict();
 
 export const pushRoutes = {
   getPush: route({ method: 'get', path: '/api/push', access: 'signed-in', response: PushStatus }),

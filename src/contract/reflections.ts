@@ -11,7 +11,8 @@ const Rating = z
   .min(1, 'Please choose from 1 to 5.')
   .max(5, 'Please choose from 1 to 5.');
 const Note = z.string().max(4000, 'Please keep each note to 4,000 characters or fewer.');
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Please give a date as YYYY-MM-DD.');
+/** A day that is on the calendar (not 2024-02-30), so what is stored can be read back as a date. */
+const Day = z.iso.date('Please give a date that exists, as YYYY-MM-DD.');
 
 export const ReflectionVisibility = z.enum(['private', 'shared', 'together']);
 export type ReflectionVisibility = z.infer<typeof ReflectionVisibility>;
@@ -43,8 +44,14 @@ export const StartRoundBody = z
 
 export const WriteReflectionBody = z
   .object({
-    ratings: Ratings,
-    notes: Notes.default({ connection: '', worldview: '', mutuality: '', movingToward: '' }),
+    // Strict here, not in the shared shapes (views reuse Ratings): an unknown key is named, not dropped.
+    ratings: Ratings.strict(),
+    notes: Notes.strict().default({
+      connection: '',
+      worldview: '',
+      mutuality: '',
+      movingToward: '',
+    }),
     tryNext: z.string().max(2000).nullable().default(null),
     visibility: ReflectionVisibility.default('private'),
   })

@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDef } from '../../contract/route.ts';
-import { ID_MESSAGE } from '../../contract/fields.ts';
+import { ID_MESSAGE, NoInput } from '../../contract/fields.ts';
 import { unauthorized } from '../../core/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { Auth, AppEnv } from './env.ts';
@@ -27,17 +27,21 @@ export type Handler<D extends RouteDef> = (
 
 /** Zod issues as `{ field: message }`, the first message per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  // A Map, not an object literal: a field named "__proto__" must be named like any other, not swallowed.
+  const fields = new Map<string, string>();
+  const add = (field: string, message: string) => {
+    if (!fields.has(field)) fields.set(field, message);
+  };
   for (const issue of error.issues) {
     const at = issue.path.map(String);
     // An unknown key is named by the key itself, so the caller sees which field to drop.
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) fields[[...at, k].join('.')] ??= `"${k}" is not accepted here.`;
+      for (const k of issue.keys) add([...at, k].join('.'), `"${k}" is not accepted here.`);
       continue;
     }
-    fields[at.length ? at.join('.') : '_'] ??= issue.message;
+    add(at.length ? at.join('.') : '_', issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 async function readJson(c: Context<AppEnv>): Promise<unknown> {
@@ -54,6 +58,22 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
+/** A NUL (PostgreSQL cannot store one) or half of a surrogate pair (it would be stored as "�"). */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+const UNSTORABLE_MESSAGE =
+  'This holds a character that cannot be kept (a NUL, or half of an emoji). Please remove it.';
+
+/** The first text field in `value` holding an unstorable character, as a field name. */
+function unstorableField(value: unknown, at: string[] = []): string | undefined {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? at.join('.') || '_' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const field = unstorableField(item, [...at, key]);
+    if (field !== undefined) return field;
+  }
+  return undefined;
+}
+
 function validate<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -61,20 +81,26 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, what: string):
     const first = Object.values(fields)[0] ?? `The ${what} is not valid.`;
     throw new HttpError(400, 'invalid_input', first, fields);
   }
+  // Checked after the schema, so only the shape it allows is walked (never an arbitrarily deep body).
+  const field = unstorableField(parsed.data);
+  if (field !== undefined) {
+    throw new HttpError(400, 'invalid_input', UNSTORABLE_MESSAGE, { [field]: UNSTORABLE_MESSAGE });
+  }
   return parsed.data;
 }
 
 /** The query string as one value per name; a name given twice is refused rather than half-read. */
 function singleQuery(c: Context<AppEnv>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, values] of Object.entries(c.req.queries())) {
-    if (values.length > 1) {
-      const message = `Give ${name} only once.`;
-      throw new HttpError(400, 'invalid_input', message, { [name]: message });
-    }
-    out[name] = values[0] ?? '';
-  }
-  return out;
+  // Built from entries, so a name like "__proto__" stays a name to refuse rather than vanishing.
+  return Object.fromEntries(
+    Object.entries(c.req.queries()).map(([name, values]) => {
+      if (values.length > 1) {
+        const message = `Give ${name} only once.`;
+        throw new HttpError(400, 'invalid_input', message, { [name]: message });
+      }
+      return [name, values[0] ?? ''];
+    }),
+  );
 }
 
 /** Path ids (every `:somethingId`) are ids Mutual made: anything else is refused, naming the parameter. */
@@ -94,11 +120,12 @@ export function register<D extends RouteDef>(app: Hono<AppEnv>, def: D, handler:
   app.on(def.method.toUpperCase(), def.path, async (c) => {
     const auth = c.get('auth');
     if (def.access === 'signed-in' && !auth) throw unauthorized();
-    const body = def.body ? validate(def.body, await readJson(c), 'request body') : undefined;
-    const query = def.query ? validate(def.query, singleQuery(c), 'query') : undefined;
+    // A route that takes no body or query takes none: a field it would ignore is named, not dropped.
+    const body = validate(def.body ?? NoInput, await readJson(c), 'request body');
+    const query = validate(def.query ?? NoInput, singleQuery(c), 'query');
     const result = await handler({
-      body: body as BodyOf<D>,
-      query: query as QueryOf<D>,
+      body: (def.body ? body : undefined) as BodyOf<D>,
+      query: (def.query ? query : undefined) as QueryOf<D>,
       params: checkedParams(c.req.param()) as ParamsOf<D>,
       auth: auth as HandlerInput<D>['auth'],
       c,
