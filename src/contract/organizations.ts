@@ -85,6 +85,8 @@ export const InvitationCreated = InvitationView.extend({ token: z.string(), path
 
 export const InvitationPreview = z.object({
   orgName: z.string(),
+  /** The organization's statement about outside services, read before joining. */
+  outsideServicesStatement: z.string(),
   expiresAt: z.string(),
   status: z.enum(['open', 'used', 'expired', 'revoked']),
 });

@@ -29,6 +29,8 @@ export const DEFAULT_OUTSIDE_SERVICES_STATEMENT =
 /** An invitation as shown to the person holding the link. */
 export interface InvitationPreview {
   orgName: string;
+  /** Shown before joining, so no one shares anything before reading it (IPS, "No coercion"). */
+  outsideServicesStatement: string;
   expiresAt: Date;
   status: 'open' | 'used' | 'expired' | 'revoked';
 }
@@ -160,7 +162,12 @@ export class OrganizationService {
     if (!invitation) throw notFound('invitation');
     const org = await this.deps.store.organizations.findById(invitation.orgId);
     if (!org) throw notFound('invitation');
-    return { orgName: org.name, expiresAt: invitation.expiresAt, status: this.status(invitation) };
+    return {
+      orgName: org.name,
+      outsideServicesStatement: org.outsideServicesStatement,
+      expiresAt: invitation.expiresAt,
+      status: this.status(invitation),
+    };
   }
 
   /** Joins the organization behind the link. Each link works once, before it expires. */

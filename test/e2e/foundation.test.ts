@@ -73,6 +73,11 @@ describe.skipIf(!HAS_CHROMIUM)('foundation pages in Chromium', () => {
     const p = await peerCtx.newPage();
     await p.goto(link);
     await p.getByRole('heading', { name: 'Joining Riverside Peers' }).waitFor();
+    // The statement about outside services is read before joining, before anything is shared.
+    await p
+      .getByRole('heading', { name: 'When Riverside Peers involves outside services', level: 2 })
+      .waitFor();
+    await p.getByText(/has not yet written its statement about outside services/).waitFor();
     await checkPage(p, 'join-signed-out');
     const path = new URL(link).pathname;
     await signUp(p, peer, path);

@@ -65,6 +65,10 @@ describe.each(TEST_DATABASES)('organizations, setup and invitations over HTTP ($
     expect(link.path).toBe(`/join/${link.token}`);
     const preview = await srv.client().get(`/api/invitations/${link.token}`);
     expect(preview.body).toMatchObject({ orgName: 'Riverside Peer Collective', status: 'open' });
+    // Read before joining: the organization's statement about outside services.
+    const org = await admin.get(`/api/orgs/${orgId}`);
+    expect(preview.body.outsideServicesStatement).toBe(org.body.outsideServicesStatement);
+    expect(preview.body.outsideServicesStatement).not.toBe('');
 
     const newcomer = await member('Newcomer');
     const accepted = await newcomer.post('/api/invitations/accept', { token: link.token });

@@ -93,7 +93,12 @@ export function organizationRoutes(app: Hono<AppEnv>, ctx: AppContext): void {
   register(app, r.previewInvitation, async ({ params, c }) => {
     await limit(limits.authPerIp, `invite:${c.get('ip')}`);
     const p = await organizations.preview(params.token);
-    return { orgName: p.orgName, expiresAt: p.expiresAt.toISOString(), status: p.status };
+    return {
+      orgName: p.orgName,
+      outsideServicesStatement: p.outsideServicesStatement,
+      expiresAt: p.expiresAt.toISOString(),
+      status: p.status,
+    };
   });
 
   register(app, r.acceptInvitation, async ({ auth, body }) => {

@@ -63,6 +63,11 @@ export function JoinPage({ token }: { token: string }) {
         <>
           <p>{fill(copy.join.intro, { org })}</p>
           <p className="muted">{fill(copy.join.expires, { when: when(preview.data.expiresAt) })}</p>
+          {/* Read before joining, so no one shares anything before knowing it (IPS, "No coercion"). */}
+          <section aria-labelledby="join-statement">
+            <h2 id="join-statement">{fill(copy.support.statementTitle, { org })}</h2>
+            <p className="pre-line">{preview.data.outsideServicesStatement}</p>
+          </section>
           {me.data ? (
             <>
               <FormError error={accept.error} />
