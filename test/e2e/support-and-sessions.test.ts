@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type TestPerson } from '../support/conversations.ts';
+import { connect, createOrgWithSupport, type TestPerson } from '../support/conversations.ts';
 import type { TestServer } from '../support/test-server.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
 import { HAS_CHROMIUM, SKIP_REASON, type TestBrowser } from './support/browser.ts';
@@ -52,15 +52,7 @@ describe.skipIf(!HAS_CHROMIUM)('support, sessions and rating chips in Chromium',
     resources: object[],
     statement: string | null = STATEMENT,
   ): Promise<string> {
-    const admin = await srv.ctx.db.store.users.findById(organizer.id);
-    if (!admin) throw new Error('the organizer is not stored');
-    const org = await srv.ctx.organizations.create({ name, admin });
-    const res = await organizer.client.patch(`/api/orgs/${org.id}`, {
-      resources,
-      ...(statement === null ? {} : { outsideServicesStatement: statement }),
-    });
-    expect(res.status).toBe(200);
-    return org.id;
+    return (await createOrgWithSupport(srv, organizer, name, resources, statement)).id;
   }
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 /** The public support-resources route: reachable without a session, and it gives out names and resources only. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../support/databases.ts';
-import { signUp, type TestPerson } from '../support/conversations.ts';
+import { createOrgWithSupport, signUp, type TestPerson } from '../support/conversations.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const PATH = '/api/support-resources';
@@ -33,14 +33,7 @@ describe.each(TEST_DATABASES)('public support resources over HTTP ($name)', (db)
     resources: object[],
     statement: string | null = STATEMENT,
   ): Promise<string> {
-    const admin = await srv.ctx.db.store.users.findById(founder.id);
-    if (!admin) throw new Error('the founder is not stored');
-    const created = await srv.ctx.organizations.create({ name, admin });
-    const res = await founder.client.patch(`/api/orgs/${created.id}`, {
-      resources,
-      ...(statement === null ? {} : { outsideServicesStatement: statement }),
-    });
-    expect(res.status).toBe(200);
+    const created = await createOrgWithSupport(srv, founder, name, resources, statement);
     ids.push(created.id);
     slugs.push(created.slug);
     return created.id;
@@ -67,13 +60,7 @@ describe.each(TEST_DATABASES)('public support resources over HTTP ($name)', (db)
   it('gives each organization’s name, resources and statement, and nothing else about it or its people', async () => {
     const harbour = await org('Harbour Peers', [WARMLINE, RESPITE]);
     await org('Willow Circle', [CIRCLE_LINE]);
-    peer = await signUp(srv, 'Peer');
-    await srv.ctx.db.store.memberships.insert({
-      orgId: harbour,
-      userId: peer.id,
-      isAdmin: false,
-      joinedAt: srv.ctx.clock.now(),
-    });
+    peer = await signUp(srv, 'Peer', harbour);
 
     const anon = srv.client();
     const res = await anon.get(PATH);

@@ -37,6 +37,29 @@ export async function createOrg(
   return org.id;
 }
 
+/**
+ * Creates an organization named exactly `name` (its first admin is `admin`) and sets its support page over
+ * HTTP: `resources`, and the statement about outside services unless `statement` is null (then the
+ * default, "not yet written", stays).
+ */
+export async function createOrgWithSupport(
+  srv: TestServer,
+  admin: TestPerson,
+  name: string,
+  resources: object[],
+  statement: string | null,
+): Promise<{ id: string; slug: string }> {
+  const user = await srv.ctx.db.store.users.findById(admin.id);
+  if (!user) throw new Error('no such user');
+  const org = await srv.ctx.organizations.create({ name, admin: user });
+  const res = await admin.client.patch(`/api/orgs/${org.id}`, {
+    resources,
+    ...(statement === null ? {} : { outsideServicesStatement: statement }),
+  });
+  if (res.status !== 200) throw new Error(`setting the support page answered ${res.status}`);
+  return { id: org.id, slug: org.slug };
+}
+
 export async function joinOrg(
   srv: Pick<TestServer, 'ctx'>,
   orgId: string,
