@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isUuid } from '../lib/ids.ts';
+import { UNSTORABLE_TEXT_MESSAGE, hasUnstorableText } from '../lib/storable-text.ts';
 import { Id } from './fields.ts';
 import { MessageView } from './conversations.ts';
 
@@ -31,17 +32,12 @@ const Seq = z.number().int().min(0);
 const Ref = z.string().max(64).optional();
 /** A frame's `ref` as the server echoes it on any answer: whenever the contract takes it as a ref, even empty. */
 export const echoedRef = (value: unknown): string | undefined => Ref.safeParse(value).data;
-/** Half of a surrogate pair on its own (a cut emoji): UTF-8, and so the store, has no way to keep it. */
-const LONE_SURROGATE = /\p{Cs}/u;
 const Text = z
   .string()
   .min(1, 'A message needs some text.')
   .max(WS_MAX_TEXT, `Please keep a message to ${WS_MAX_TEXT} characters or fewer.`)
-  // Stored as sent or not at all: PostgreSQL refuses a NUL, and a lone surrogate would be kept as U+FFFD.
-  .refine(
-    (v) => !v.includes('\u0000') && !LONE_SURROGATE.test(v),
-    'The text holds a character that cannot be stored (a NUL, or half of an emoji). Please remove it.',
-  );
+  // Stored as sent or not at all (lib/storable-text.ts).
+  .refine((v) => !hasUnstorableText(v), UNSTORABLE_TEXT_MESSAGE);
 
 /**
  * When a client last knew a conversation to be up to date: the `at` of the `subscribed` frame it got. On

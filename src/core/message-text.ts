@@ -1,12 +1,10 @@
 /** The rules a message's text and client-made id must meet, checked in the core so every transport agrees. */
 import { isUuid } from '../lib/ids.ts';
+import { UNSTORABLE_TEXT_MESSAGE, hasUnstorableText } from '../lib/storable-text.ts';
 import { invalidField } from './errors.ts';
 
 /** The longest message, in characters (Unicode code points, so an emoji counts once). */
 export const MAX_MESSAGE_CHARS = 8000;
-
-/** A NUL (PostgreSQL cannot keep one) or half of a surrogate pair (it would be kept as U+FFFD). */
-const UNSTORABLE = /[\0\p{Cs}]/u;
 
 /**
  * Returns the text unchanged, or throws a field error on `text` when it is blank, too long, or holds a
@@ -14,11 +12,7 @@ const UNSTORABLE = /[\0\p{Cs}]/u;
  */
 export function checkMessageText(text: string): string {
   if (text.trim() === '') throw invalidField('text', 'Please write something before sending.');
-  if (UNSTORABLE.test(text))
-    throw invalidField(
-      'text',
-      'The text holds a character that cannot be stored (a NUL, or half of an emoji). Please remove it.',
-    );
+  if (hasUnstorableText(text)) throw invalidField('text', UNSTORABLE_TEXT_MESSAGE);
   if (text.length > MAX_MESSAGE_CHARS && [...text].length > MAX_MESSAGE_CHARS) {
     throw invalidField(
       'text',

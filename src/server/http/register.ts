@@ -8,6 +8,7 @@ import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDef } from '../../cont
 import { ID_MESSAGE, NoInput } from '../../contract/fields.ts';
 import { unauthorized } from '../../core/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
+import { UNSTORABLE_TEXT_MESSAGE, hasUnstorableText } from '../../lib/storable-text.ts';
 import type { Auth, AppEnv } from './env.ts';
 import { HttpError } from './errors.ts';
 
@@ -58,14 +59,9 @@ async function readJson(c: Context<AppEnv>): Promise<unknown> {
   }
 }
 
-/** A NUL (PostgreSQL cannot store one) or half of a surrogate pair (it would be stored as "�"). */
-const UNSTORABLE = /[\0\p{Cs}]/u;
-const UNSTORABLE_MESSAGE =
-  'This holds a character that cannot be kept (a NUL, or half of an emoji). Please remove it.';
-
 /** The first text field in `value` holding an unstorable character, as a field name. */
 function unstorableField(value: unknown, at: string[] = []): string | undefined {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? at.join('.') || '_' : undefined;
+  if (typeof value === 'string') return hasUnstorableText(value) ? at.join('.') || '_' : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, item] of Object.entries(value)) {
     const field = unstorableField(item, [...at, key]);
@@ -84,7 +80,9 @@ function validate<S extends z.ZodType>(schema: S, value: unknown, what: string):
   // Checked after the schema, so only the shape it allows is walked (never an arbitrarily deep body).
   const field = unstorableField(parsed.data);
   if (field !== undefined) {
-    throw new HttpError(400, 'invalid_input', UNSTORABLE_MESSAGE, { [field]: UNSTORABLE_MESSAGE });
+    throw new HttpError(400, 'invalid_input', UNSTORABLE_TEXT_MESSAGE, {
+      [field]: UNSTORABLE_TEXT_MESSAGE,
+    });
   }
   return parsed.data;
 }
