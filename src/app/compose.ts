@@ -8,9 +8,10 @@ import { ConversationService } from '../core/conversation.service.ts';
 import type { DomainEventMap, EventPublisher } from '../core/events.ts';
 import { OrganizationService } from '../core/organization.service.ts';
 import { MessagingService } from '../core/messaging.service.ts';
-import type { Bus, PasswordHasher, SharedCounter } from '../core/ports.ts';
+import type { Bus, Later, PasswordHasher, SharedCounter } from '../core/ports.ts';
 import { RateLimiter } from '../core/rate-limiter.ts';
-import { type Later, PushService } from '../core/push.service.ts';
+import { PushService } from '../core/push.service.ts';
+import { SessionUses } from '../core/session-uses.ts';
 import type { PushSender } from '../core/push.ports.ts';
 import { newVapidKey, WebPushSender } from '../adapters/push/web-push.sender.ts';
 import { PushStore } from '../adapters/storage/push.store.ts';
@@ -127,6 +128,12 @@ export async function composeApp(
       idleMs: config.sessionIdleMinutes * MINUTE_MS,
       maxMs: config.sessionMaxDays * DAY_MS,
     },
+    uses: new SessionUses({
+      store: db.store,
+      later: unrefLater,
+      everyMs: SESSION_USES_WRITE_MS,
+      onError: (err) => logger.warn({ err }, 'could not write the use of sessions; trying again'),
+    }),
   });
   const organizations = new OrganizationService({
     ...runtime,
@@ -172,12 +179,19 @@ export async function composeApp(
       }),
     },
     close: async () => {
+      await accounts.close();
       await push.close();
       await bus.close();
       await db.close();
     },
   };
 }
+
+/**
+ * How long a session's use waits to be written with others (core/session-uses.ts): one statement every
+ * 10 s instead of a committed transaction per use.
+ */
+const SESSION_USES_WRITE_MS = 10_000;
 
 /** setTimeout that does not keep the process alive. */
 const unrefLater: Later = (work, ms) => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock, MINUTE_MS } from '../lib/clock.ts';
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
@@ -68,5 +71,42 @@ describe('AccountService (SQLite in memory, real argon2)', () => {
     expect(stored?.tokenHash).not.toContain(token);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(token, 'base64url')).toHaveLength(32);
+  });
+
+  it('counts use at most once a minute, sees it at once, and writes it to the store in a batch that closing does not lose', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mutual-uses-'));
+    const url = `sqlite:${join(dir, 'uses.db')}`;
+    const usesClock = new ManualClock('2026-03-01T00:00:00.000Z');
+    try {
+      const first = await createTestApp({ name: 'sqlite', url }, {}, { clock: usesClock });
+      const { accounts, db } = first.ctx;
+      const { token, session, user } = await accounts.signUp({
+        displayName: 'Uses',
+        login: 'uses-one',
+        password: 'quiet linen morning',
+      });
+      const signedUpAt = session.lastSeenAt;
+      usesClock.advance(30 * 1000);
+      expect((await accounts.authenticate(token))?.session.lastSeenAt).toEqual(signedUpAt);
+      usesClock.advance(90 * 1000);
+      const usedAt = usesClock.now();
+      expect((await accounts.authenticate(token))?.session.lastSeenAt).toEqual(usedAt);
+      // Not in the store yet, but this node already counts it: in the session list and on the next use.
+      expect((await db.store.sessions.findById(session.id))?.lastSeenAt).toEqual(signedUpAt);
+      expect((await accounts.listSessions(user.id)).map((s) => s.lastSeenAt)).toEqual([usedAt]);
+      expect((await accounts.liveSession(session.id, false))?.lastSeenAt).toEqual(usedAt);
+      await first.close();
+
+      const second = await createTestApp({ name: 'sqlite', url }, {}, { clock: usesClock });
+      try {
+        expect((await second.ctx.db.store.sessions.findById(session.id))?.lastSeenAt).toEqual(
+          usedAt,
+        );
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

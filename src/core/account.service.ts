@@ -5,6 +5,7 @@ import type { EventPublisher } from './events.ts';
 import type { Session, User } from './model.ts';
 import { checkPassword } from './password-policy.ts';
 import type { CommonPasswords, PasswordHasher, Runtime, Store, TokenService } from './ports.ts';
+import type { SessionUses } from './session-uses.ts';
 
 /** How long sessions live. */
 export interface SessionPolicy {
@@ -21,6 +22,8 @@ export interface AccountDeps extends Runtime {
   common: CommonPasswords;
   events: EventPublisher;
   sessions: SessionPolicy;
+  /** Where use of a session is noted; written to the store in batches. */
+  uses: SessionUses;
 }
 
 /** Where a sign-in comes from, kept so people can recognise their sessions. */
@@ -112,15 +115,11 @@ export class AccountService {
   /** Resolves a token to its live session and user, or undefined when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<{ user: User; session: Session } | undefined> {
     const { store, tokens, clock } = this.deps;
-    const session = await store.sessions.findByTokenHash(tokens.hash(token));
+    const session = this.withUse(await store.sessions.findByTokenHash(tokens.hash(token)));
     if (!session || !this.isLive(session, clock.now())) return undefined;
     const user = await store.users.findById(session.userId);
     if (!user) return undefined;
-    const now = clock.now();
-    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-      await store.sessions.touch(session.id, now);
-      session.lastSeenAt = now;
-    }
+    this.use(session, clock.now());
     return { user, session };
   }
 
@@ -129,7 +128,7 @@ export class AccountService {
     const { store, clock } = this.deps;
     const now = clock.now();
     const live = await store.sessions.listLive(userId, now);
-    return live.filter((s) => this.isLive(s, now));
+    return live.map((s) => this.withUse(s)).filter((s) => this.isLive(s, now));
   }
 
   /** Ends one of the person's own sessions; someone else's looks like it does not exist. */
@@ -182,14 +181,30 @@ export class AccountService {
    */
   async liveSession(sessionId: string, touch: boolean): Promise<Session | undefined> {
     const { store, clock } = this.deps;
-    const session = await store.sessions.findById(sessionId);
+    const session = this.withUse(await store.sessions.findById(sessionId));
     const now = clock.now();
     if (!session || !this.isLive(session, now)) return undefined;
-    if (touch && now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-      await store.sessions.touch(session.id, now);
-      session.lastSeenAt = now;
-    }
+    if (touch) this.use(session, now);
     return session;
+  }
+
+  /** Writes the uses of sessions not yet stored, and takes no more (when the app closes). */
+  async close(): Promise<void> {
+    await this.deps.uses.close();
+  }
+
+  /** The session with its latest use, including one noted here and not yet written to the store. */
+  private withUse<S extends Session | undefined>(session: S): S {
+    const seen = session && this.deps.uses.seen(session.id);
+    if (session && seen && seen > session.lastSeenAt) session.lastSeenAt = seen;
+    return session;
+  }
+
+  /** Counts `now` as use of the session, at most once a minute. */
+  private use(session: Session, now: Date): void {
+    if (now.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+    this.deps.uses.note(session.id, now);
+    session.lastSeenAt = now;
   }
 
   /** When the session ends unless it is used again: after its idle time, or at its absolute end. */

@@ -32,7 +32,8 @@ export interface SessionRepo {
   insert(session: Session): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<Session | undefined>;
   findById(id: string): Promise<Session | undefined>;
-  touch(id: string, at: Date): Promise<void>;
+  /** Marks the sessions used at `at`, in one statement; a session whose last use is later keeps it. */
+  touch(ids: readonly string[], at: Date): Promise<void>;
   /** Revokes one session; resolves false when it was not the user's or already revoked. */
   revoke(userId: string, id: string, at: Date): Promise<boolean>;
   /** Revokes every live session of the user except `exceptId`; returns the ids revoked. */
@@ -115,6 +116,9 @@ export interface CommonPasswords {
 }
 
 /** What every service may depend on besides its stores. */
+/** Runs `work` after `ms`; the returned function cancels it. */
+export type Later = (work: () => Promise<void>, ms: number) => () => void;
+
 export interface Runtime {
   clock: Clock;
   newId: IdGenerator;

@@ -13,8 +13,9 @@ import {
 import { createTestApp, type TestApp } from '../../test/support/test-app.ts';
 import { startTestServer } from '../../test/support/test-server.ts';
 import { connectIds, seedOrg } from '../../test/support/conversations.ts';
+import { ManualLater } from '../../test/support/manual-later.ts';
 import type { PushOutcome, PushSender } from './push.ports.ts';
-import { isAllowedEndpoint, type Later, PUSH_TOPIC } from './push.service.ts';
+import { isAllowedEndpoint, PUSH_TOPIC } from './push.service.ts';
 
 const SERVICE = 'https://push.example.net';
 
@@ -29,19 +30,6 @@ class FakeSender implements PushSender {
   }
   take(): string[] {
     return this.sent.splice(0).map((s) => s.endpoint);
-  }
-}
-
-/** Timers run only when the test says. */
-class ManualLater {
-  readonly jobs: Array<{ work: () => Promise<void>; ms: number }> = [];
-  readonly later: Later = (work, ms) => {
-    const job = { work, ms };
-    this.jobs.push(job);
-    return () => this.jobs.splice(this.jobs.indexOf(job) >>> 0, 1);
-  };
-  async runAll(): Promise<void> {
-    for (const job of this.jobs.splice(0)) await job.work();
   }
 }
 

@@ -6,12 +6,9 @@
  * they do not see (their own, or from someone they blocked: both are left out of unread counts).
  */
 import { invalidField } from './errors.ts';
-import type { Runtime, Store } from './ports.ts';
+import type { Later, Runtime, Store } from './ports.ts';
 import type { PushRepo, PushSender } from './push.ports.ts';
 import { isQuietAt } from './quiet-hours.ts';
-
-/** Runs `work` after `ms`; the returned function cancels it. */
-export type Later = (work: () => Promise<void>, ms: number) => () => void;
 
 export interface PushDeps extends Pick<Runtime, 'clock'> {
   store: Store;

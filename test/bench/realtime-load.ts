@@ -172,6 +172,13 @@ async function main(plan: LoadPlan): Promise<LoadResult[]> {
       delay[i]!.enable();
       const w = await t.run(plan.roundSeconds);
       delay[i]!.disable();
+      // Each round's figures, so a drift within the run (a slow disk for a while, work the server does only
+      // later, such as writing the use of sessions once a minute) shows.
+      const d = [...w.delivery].sort((a, b) => a - b);
+      const at = (q: number) => d[Math.min(d.length - 1, Math.ceil(q * d.length) - 1)]?.toFixed(2);
+      console.error(
+        `[bench] round ${r + 1} ${t.name}: delivery p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+      );
       const out = results[i]!;
       out.ack.push(...w.ack);
       out.delivery.push(...w.delivery);

@@ -15,6 +15,9 @@ const toSession = (row: Selectable<SessionsTable>): Session => ({
   revokedAt: toDateOrNull(row.revoked_at),
 });
 
+/** Ids per statement when many sessions are marked used at once (well inside both databases' limits). */
+const TOUCH_CHUNK = 500;
+
 /** SessionRepo over Kysely. */
 export class SessionStore implements SessionRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -53,12 +56,16 @@ export class SessionStore implements SessionRepo {
     return row && toSession(row);
   }
 
-  async touch(id: string, at: Date): Promise<void> {
-    await this.db
-      .updateTable('sessions')
-      .set({ last_seen_at: ts(at) })
-      .where('id', '=', id)
-      .execute();
+  async touch(ids: readonly string[], at: Date): Promise<void> {
+    const when = ts(at);
+    // Timestamps are stored in one fixed-width ISO form, so comparing them as text compares the times.
+    for (let i = 0; i < ids.length; i += TOUCH_CHUNK)
+      await this.db
+        .updateTable('sessions')
+        .set({ last_seen_at: when })
+        .where('id', 'in', ids.slice(i, i + TOUCH_CHUNK))
+        .where('last_seen_at', '<', when)
+        .execute();
   }
 
   async revoke(userId: string, id: string, at: Date): Promise<boolean> {

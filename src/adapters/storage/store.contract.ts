@@ -93,9 +93,46 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.sessions.revokeAll(u.id, at('2026-01-06T00:00:00.000Z'), c.id)).toEqual([
         b.id,
       ]);
-      await store.sessions.touch(c.id, at('2026-01-07T00:00:00.000Z'));
+      // Marked used in one go; a session used later than that (b, below) keeps its later use.
+      await store.sessions.touch([b.id, c.id], at('2026-01-07T00:00:00.000Z'));
       expect((await store.sessions.findById(c.id))?.lastSeenAt).toEqual(
         at('2026-01-07T00:00:00.000Z'),
+      );
+      await store.sessions.touch([b.id], at('2026-01-09T00:00:00.000Z'));
+      await store.sessions.touch([a.id, b.id, c.id], at('2026-01-08T00:00:00.000Z'));
+      const seen = async (s: Session) => (await store.sessions.findById(s.id))?.lastSeenAt;
+      expect(await seen(a)).toEqual(at('2026-01-08T00:00:00.000Z'));
+      expect(await seen(b)).toEqual(at('2026-01-09T00:00:00.000Z'));
+      expect(await seen(c)).toEqual(at('2026-01-08T00:00:00.000Z'));
+      await store.sessions.touch([], at('2026-01-10T00:00:00.000Z'));
+      expect(await seen(c)).toEqual(at('2026-01-08T00:00:00.000Z'));
+    });
+
+    it('marks many sessions used at once, more than one statement holds', async () => {
+      const u = makeUser();
+      await store.users.insert(u);
+      const ids: string[] = [];
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 1_100; i++) {
+          const id = newId();
+          ids.push(id);
+          await tx.sessions.insert({
+            id,
+            userId: u.id,
+            tokenHash: `many-${id}`,
+            createdAt: at('2026-01-01T00:00:00.000Z'),
+            lastSeenAt: at('2026-01-01T00:00:00.000Z'),
+            expiresAt: at('2026-02-01T00:00:00.000Z'),
+            userAgent: null,
+            revokedAt: null,
+          });
+        }
+      });
+      await store.sessions.touch(ids, at('2026-01-02T00:00:00.000Z'));
+      const live = await store.sessions.listLive(u.id, at('2026-01-03T00:00:00.000Z'));
+      expect(live).toHaveLength(1_100);
+      expect(new Set(live.map((s) => s.lastSeenAt.toISOString()))).toEqual(
+        new Set(['2026-01-02T00:00:00.000Z']),
       );
     });
 
