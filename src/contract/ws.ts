@@ -118,6 +118,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('welcome'),
     userId: z.string(),
+    /** The person's own choice (their account's) not to show as online, nor typing. */
+    presenceHidden: z.boolean(),
     heartbeatMs: z.number().int(),
     limits: z.object({ framesPerSecond: z.number(), maxPayload: z.number(), maxText: z.number() }),
   }),
@@ -181,6 +183,11 @@ export const ServerFrame = z.discriminatedUnion('type', [
    * person's messages (already-shown ones too), typing and presence; unblocked — read history again to show them.
    */
   z.object({ type: z.literal('block.changed'), userId: z.string(), blocked: z.boolean() }),
+  /**
+   * Only to the person, on all their sockets: their account's choice not to show as online (nor typing)
+   * changed, on this device or another. A client stops sending `typing` while `hidden`.
+   */
+  z.object({ type: z.literal('presence.changed'), hidden: z.boolean() }),
   /** Someone is typing (ephemeral; show for a few seconds). */
   z.object({ type: z.literal('typing'), conversationId: z.string(), userId: z.string() }),
   /** Someone's presence in a conversation you share (ephemeral). */

@@ -248,15 +248,39 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
       await expect.poll(() => toggle.isChecked()).toBe(true);
       await label.click();
       await expect.poll(() => chip.getByText('here now').count()).toBe(0);
-      // Robin's conversation page, opened again (a device that never saw the choice), stays hidden.
-      await a.reload();
-      await a.getByLabel('Your message').waitFor();
-      await p.waitForTimeout(1_500);
-      expect(await chip.getByText('here now').count()).toBe(0);
-      await s.reload();
-      await expect.poll(() => toggle.isChecked()).toBe(false);
-      await label.click();
-      await chip.getByText('here now').waitFor();
+      // Robin's conversation page, opened again (a device that never saw the choice), stays hidden,
+      // and sends no typing while Robin writes (the server would drop it; the browser does not send it).
+      const typingSent: string[] = [];
+      const onSocket = (ws: WebSocket) =>
+        ws.on('framesent', (f) => {
+          if (String(f.payload).includes('"type":"typing"')) typingSent.push(String(f.payload));
+        });
+      a.on('websocket', onSocket);
+      try {
+        await a.reload();
+        const box = a.getByLabel('Your message');
+        await box.waitFor();
+        await p.waitForTimeout(1_500);
+        expect(await chip.getByText('here now').count()).toBe(0);
+        await box.pressSequentially('Writing while hidden', { delay: 20 });
+        await a.waitForTimeout(500);
+        expect(typingSent).toEqual([]);
+        await box.fill('');
+        await s.reload();
+        await expect.poll(() => toggle.isChecked()).toBe(false);
+        await label.click();
+        await chip.getByText('here now').waitFor();
+        // Shown again: the same page sends typing once more.
+        await expect
+          .poll(async () => {
+            await box.pressSequentially('x', { delay: 20 });
+            return typingSent.length;
+          })
+          .toBeGreaterThan(0);
+        await box.fill('');
+      } finally {
+        a.off('websocket', onSocket);
+      }
     } finally {
       await settingsContext.close();
     }

@@ -691,11 +691,16 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     await watch.subscribe(rel);
     const phone = await connect(x);
     await watch.next('presence', (f) => f.userId === x.userId && f.online);
-    // Chosen in Settings (any device): the open socket goes hidden at once.
+    expect((await phone.next('welcome')).presenceHidden).toBe(false);
+    // Chosen in Settings (any device): the open socket goes hidden at once, and is told (its client then
+    // sends no typing).
     await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: true });
     await watch.next('presence', (f) => f.userId === x.userId && !f.online);
+    expect((await phone.next('presence.changed')).hidden).toBe(true);
+    expect(watch.all('presence.changed')).toEqual([]);
     // Another device, opened later and saying nothing about presence, stays hidden too, even asking to be seen.
     const laptop = await connect(x);
+    expect((await laptop.next('welcome')).presenceHidden).toBe(true);
     laptop.send({ type: 'hello', resume: [], presence: 'visible' });
     phone.send({ type: 'presence', visibility: 'visible' });
     for (const s of [laptop, phone]) {
@@ -717,6 +722,11 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     // Shown again: every socket of theirs shows online.
     await srv.ctx.accounts.updateProfile(x.userId, { presenceHidden: false });
     await watch.next('presence', (f) => f.userId === x.userId && f.online, 3000);
+    for (const s of [phone, laptop])
+      expect(
+        (await s.next('presence.changed', (f) => !f.hidden)).hidden,
+        'each socket of theirs is told',
+      ).toBe(false);
     expect((await srv.ctx.db.store.users.findById(x.userId))?.presenceHidden).toBe(false);
   });
 

@@ -256,6 +256,7 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     conn.send({
       type: 'welcome',
       userId,
+      presenceHidden: personHidden,
       heartbeatMs: options.heartbeatMs,
       limits: {
         framesPerSecond: options.connectionRate.perSecond,

@@ -143,7 +143,10 @@ export function applyDomainEvent(core: GatewayCore, envelope: EventEnvelope): vo
       const p = envelope.payload as DomainEventMap['presence.changed'];
       const mine = [...hub.ofUser(p.userId)];
       if (mine.length === 0) return;
-      for (const conn of mine) conn.personHidden = p.hidden;
+      for (const conn of mine) {
+        conn.personHidden = p.hidden;
+        conn.send({ type: 'presence.changed', hidden: p.hidden });
+      }
       void core.announcePresence(p.userId).catch(() => undefined);
       return;
     }

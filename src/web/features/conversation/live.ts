@@ -35,6 +35,11 @@ export class Live {
   private readonly typingSentAt = new Map<string, number>();
   private readonly readSent = new Map<string, number>();
   private outboxVersion = 0;
+  /**
+   * The person chose (in their account) not to show as online: typing would show it too, so none is
+   * sent. The server says so in `welcome` and again whenever it changes, on any device.
+   */
+  private hidden = false;
 
   constructor(
     readonly userId: string,
@@ -106,6 +111,7 @@ export class Live {
   }
 
   typing(conversationId: string): void {
+    if (this.hidden || localStorage.getItem(OLD_PRESENCE_KEY) === 'hidden') return;
     const now = Date.now();
     if (now - (this.typingSentAt.get(conversationId) ?? 0) < TYPING_EVERY_MS) return;
     if (this.subscribedOn.get(conversationId) !== this.realtime.connection) return;
@@ -250,6 +256,11 @@ export class Live {
         this.refused(f);
         return;
       case 'welcome':
+        this.hidden = f.presenceHidden;
+        return;
+      case 'presence.changed':
+        this.hidden = f.hidden;
+        return;
       case 'following':
       case 'pong':
         return;
