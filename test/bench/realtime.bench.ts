@@ -27,6 +27,7 @@ import { person } from '../support/test-server.ts';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 /** The idle node pings every socket this often, so the probe sees a few heartbeats in a short run. */
 const IDLE_HEARTBEAT_SECONDS = 5;
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
       people: people.map((x) => ({ userId: x.userId, cookie: x.cookie })),
       conversationsOf: [...conversationsOf],
       rate: RATE,
-      warmupSeconds: 3,
+      warmupSeconds: WARMUP_SECONDS,
       rounds,
       roundSeconds: SECONDS / rounds,
     });
