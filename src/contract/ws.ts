@@ -17,7 +17,7 @@ export const WS_MAX_PAYLOAD = 64 * 1024;
 /** The longest message text, in characters. */
 export const WS_MAX_TEXT = 8000;
 
-/** Close codes the server uses (besides 1000 normal, 1001 going away, 1009 too big, 1011 internal error). */
+/** Close codes the server uses (besides 1000 normal, 1001 going away, and 1002, 1007 and 1009 from the `ws` library). */
 export const CLOSE = {
   /** The session behind the socket ended: signed out, revoked or expired. Do not reconnect until signed in. */
   SESSION_ENDED: 4001,
