@@ -32,7 +32,10 @@ export interface SessionRepo {
   insert(session: Session): Promise<void>;
   findByTokenHash(tokenHash: string): Promise<Session | undefined>;
   findById(id: string): Promise<Session | undefined>;
-  /** Marks the sessions used at `at`, in one statement; a session whose last use is later keeps it. */
+  /**
+   * Marks the sessions used at `at`, a hundred per statement, letting other work run between them (so not
+   * for use inside a transaction); a session whose last use is later keeps it.
+   */
   touch(ids: readonly string[], at: Date): Promise<void>;
   /** Revokes one session; resolves false when it was not the user's or already revoked. */
   revoke(userId: string, id: string, at: Date): Promise<boolean>;

@@ -3,8 +3,8 @@
  * session at most once a minute (TOUCH_EVERY_MS). Written one by one, each of those uses was a committed
  * transaction of its own, with an fsync on SQLite, on the same thread and disk as the messages: with 1,000
  * people active, about 17 a second beside the messages themselves, and in a burst (everyone connected at
- * once, as after a restart) hundreds a second. Here uses are kept in memory and written together, in one
- * statement, once every `everyMs`.
+ * once, as after a restart) hundreds a second. Here uses are kept in memory and written together once every
+ * `everyMs`, a hundred sessions per statement.
  *
  * This node sees a use at once (`seen`), so whether a session went idle is decided here as before. Another
  * node, or this one after a crash, sees a use up to `everyMs` late, which can only make a session's last
