@@ -188,6 +188,9 @@ export const copy = {
     sending: 'Sending…',
     waiting: 'Waiting to send',
     notSent: 'Not sent: {reason}',
+    tooLong:
+      'Messages hold up to {max} characters, and this one has {count}. Sending it in parts works.',
+    noLongerHere: 'you are no longer in this conversation.',
     retry: 'Resend',
     discard: 'Remove',
     edited: 'edited',

@@ -483,6 +483,19 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
         .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
       expect(heights.length).toBe(2);
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+      // A message longer than the server takes is not sent: the page says why and keeps the words.
+      const shownBefore = await phone.locator('.message-list > li').count();
+      await box.fill('a'.repeat(8_001));
+      await phone.getByRole('button', { name: 'Send', exact: true }).tap();
+      await phone
+        .getByRole('alert')
+        .filter({ hasText: 'Messages hold up to 8000 characters, and this one has 8001.' })
+        .waitFor();
+      expect(await box.getAttribute('aria-describedby')).toContain('composer-error');
+      expect((await box.inputValue()).length).toBe(8_001);
+      await phone.waitForTimeout(300);
+      expect(await phone.locator('.message-list > li').count()).toBe(shownBefore);
+      await box.fill('');
     } finally {
       await phoneContext.close();
     }

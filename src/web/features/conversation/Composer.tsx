@@ -6,7 +6,8 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Finding } from '../../../nlp/index.ts';
 import { Button } from '../../components/Button.tsx';
-import { copy } from '../../copy.ts';
+import { WS_MAX_TEXT } from '../../../contract/ws.ts';
+import { copy, fill } from '../../copy.ts';
 import { CoachPanel } from '../coach/CoachPanel.tsx';
 import { DraftField } from '../coach/DraftField.tsx';
 import { useCoach } from '../coach/useCoach.ts';
@@ -19,6 +20,9 @@ interface Props {
   context: string | undefined;
   disabled?: boolean;
 }
+
+/** Characters as the server counts them: Unicode code points, so an emoji counts once. */
+export const characters = (text: string): number => [...text].length;
 
 /** A touch screen as the main pointer (a phone or tablet): its on-screen keyboard has no Shift+Enter. */
 const touchFirst = (): boolean =>
@@ -33,6 +37,7 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
   const cursor = useRef(0);
   const [note, setNote] = useState('');
   const [undo, setUndo] = useState<string | undefined>(undefined);
+  const [tooLong, setTooLong] = useState('');
 
   const current = coach.result?.text === draft;
   const findings = current ? (coach.result?.analysis.findings ?? []) : [];
@@ -77,6 +82,14 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
   const send = () => {
     const text = draft;
     if (!text.trim() || disabled) return;
+    const count = characters(text);
+    if (count > WS_MAX_TEXT) {
+      // The server would refuse it (and a frame over 64 KiB would cost the connection): say so here.
+      setTooLong(fill(copy.conversation.tooLong, { max: WS_MAX_TEXT, count }));
+      input.current?.focus();
+      return;
+    }
+    setTooLong('');
     onSend(text);
     setDraft('');
     setUndo(undefined);
@@ -114,13 +127,18 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
             onKeyDown={keyDown}
             onCursor={(at) => (cursor.current = at)}
             findings={findings}
-            describedBy="composer-hint"
+            describedBy={tooLong ? 'composer-hint composer-error' : 'composer-hint'}
             inputRef={input}
           />
           <Button type="submit" isDisabled={disabled}>
             {copy.conversation.send}
           </Button>
         </div>
+        {tooLong ? (
+          <p id="composer-error" className="field-error" role="alert">
+            {tooLong}
+          </p>
+        ) : null}
       </form>
       <CoachPanel
         result={enabled ? coach.result : undefined}

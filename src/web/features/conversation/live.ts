@@ -3,10 +3,11 @@
  * in view (and any with unsent messages) on every connection, sends each unsent message once per connection,
  * and routes server frames to the stores.
  */
-import type { ServerFrame } from '../../../contract/ws.ts';
+import { type ServerFrame, WS_MAX_TEXT } from '../../../contract/ws.ts';
 import { newId } from '../../../lib/ids.ts';
 import { call } from '../../api/http.ts';
 import { Realtime } from '../../api/realtime.ts';
+import { copy, fill } from '../../copy.ts';
 import { Outbox } from './outbox.ts';
 import { ConversationStore } from './store.ts';
 
@@ -40,6 +41,8 @@ export class Live {
    * sent. The server says so in `welcome` and again whenever it changes, on any device.
    */
   private hidden = false;
+  /** Pauses before sending something again (a refused send, subscribe or read marker): cleared by stop(). */
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     readonly userId: string,
@@ -57,7 +60,18 @@ export class Live {
   }
 
   stop(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
     this.realtime.stop();
+  }
+
+  /** Runs `work` after `ms`, unless the link is stopped first. */
+  private later(work: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      work();
+    }, ms);
+    this.timers.add(t);
   }
 
   store(conversationId: string): ConversationStore {
@@ -92,7 +106,17 @@ export class Live {
   /** Puts a new message in the outbox (local echo) and sends it if the link is up. */
   send(conversationId: string, text: string): string {
     const id = newId();
-    this.outbox.add({ id, conversationId, text, createdAt: new Date().toISOString() });
+    const count = [...text].length;
+    this.outbox.add({
+      id,
+      conversationId,
+      text,
+      createdAt: new Date().toISOString(),
+      // Never sent: the server would refuse it, and a frame over 64 KiB would close the link each time.
+      ...(count > WS_MAX_TEXT
+        ? { failed: fill(copy.conversation.tooLong, { max: WS_MAX_TEXT, count }) }
+        : {}),
+    });
     this.outboxChanged();
     this.subscribe(conversationId);
     this.flush(conversationId);
@@ -148,7 +172,9 @@ export class Live {
       return;
     this.stores.get(conversationId)?.clearPresence();
     const store = this.stores.get(conversationId)?.get();
-    const lastSeq = store?.loaded ? store.lastSeq : undefined;
+    // Any message here, even live ones only (the first page failed to load), is a point to resume from:
+    // without it the server would start after its current last message and skip what came meanwhile.
+    const lastSeq = store && (store.loaded || store.lastSeq > 0) ? store.lastSeq : undefined;
     const changedSince = this.stores.get(conversationId)?.syncedAt;
     if (
       this.realtime.send({
@@ -208,8 +234,12 @@ export class Live {
         return;
       case 'unsubscribed':
         this.subscribedOn.delete(f.conversationId);
-        // Left (or removed) on another device or tab: the list here catches up without a reload.
-        if (f.reason === 'access_lost') this.events.listChanged?.();
+        if (f.reason === 'access_lost') {
+          // Left (or removed) on another device or tab: the list here catches up without a reload, and
+          // what was still waiting to go there says it was not sent.
+          this.failUnsent(f.conversationId, copy.conversation.noLongerHere);
+          this.events.listChanged?.();
+        }
         return;
       case 'message':
         this.store(f.message.conversationId).addLive(f.message);
@@ -290,15 +320,43 @@ export class Live {
   }
 
   private refused(f: Extract<ServerFrame, { type: 'error' }>): void {
-    if (f.frame === 'subscribe' && f.conversationId) this.subscribedOn.delete(f.conversationId);
+    // Too fast, or our fault: not a refusal of the frame itself, which goes out again after the pause.
+    const again = f.code === 'rate_limited' || f.code === 'internal';
+    const pause = f.retryAfterMs ?? 2_000;
+    const conversationId = f.conversationId;
+    if (f.frame === 'subscribe' && conversationId) {
+      this.subscribedOn.delete(conversationId);
+      if (again) this.later(() => this.subscribeIfWanted(conversationId), pause);
+      // Not there (any more) or not allowed: final, so what waits to go there says it was not sent.
+      else this.failUnsent(conversationId, f.message);
+      return;
+    }
+    if (f.frame === 'read' && conversationId && again) {
+      const seq = this.readSent.get(conversationId);
+      this.readSent.delete(conversationId);
+      if (seq !== undefined) this.later(() => this.read(conversationId, seq), pause);
+      return;
+    }
     if (f.frame !== 'send' || !f.id) return;
     const id = f.id;
-    if (f.code === 'rate_limited' || f.code === 'internal') {
-      // Not a refusal of the message itself: it goes out again after the pause.
-      setTimeout(() => this.retry(id), f.retryAfterMs ?? 2_000);
+    if (again) {
+      this.later(() => this.retry(id), pause);
       return;
     }
     this.outbox.fail(id, f.message);
     this.outboxChanged();
+  }
+
+  /** Subscribes again after a pause, if the conversation is still open here or has unsent messages. */
+  private subscribeIfWanted(conversationId: string): void {
+    if (this.watching.has(conversationId) || this.outbox.of(conversationId).some((e) => !e.failed))
+      this.subscribe(conversationId);
+  }
+
+  /** Marks every unsent message of the conversation as not sent, with `reason`. */
+  private failUnsent(conversationId: string, reason: string): void {
+    const waiting = this.outbox.of(conversationId).filter((e) => !e.failed);
+    for (const e of waiting) this.outbox.fail(e.id, reason);
+    if (waiting.length) this.outboxChanged();
   }
 }

@@ -17,6 +17,8 @@ export class Outbox {
   private entries: OutboxEntry[];
   /** The connection number each id was last sent on: each entry goes out at most once per connection. */
   private readonly sentOn = new Map<string, number>();
+  /** Ids this tab removed (acknowledged or discarded), so saving never brings them back from storage. */
+  private readonly removed = new Set<string>();
 
   constructor(private readonly key: string) {
     try {
@@ -43,6 +45,7 @@ export class Outbox {
     const before = this.entries.length;
     this.entries = this.entries.filter((e) => e.id !== id);
     this.sentOn.delete(id);
+    this.removed.add(id);
     if (this.entries.length !== before) this.save();
     return this.entries.length !== before;
   }
@@ -74,7 +77,21 @@ export class Outbox {
 
   private save(): void {
     try {
-      localStorage.setItem(this.key, JSON.stringify(this.entries));
+      // Another tab of the same person may have saved messages of its own since this one read them: keep
+      // those (each id once, this tab's version first), in the order they were written (ids are UUIDv7).
+      let stored: OutboxEntry[] = [];
+      try {
+        const parsed: unknown = JSON.parse(localStorage.getItem(this.key) ?? '[]');
+        stored = Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
+      } catch {
+        stored = [];
+      }
+      const mine = new Set(this.entries.map((e) => e.id));
+      const others = stored.filter((e) => !mine.has(e.id) && !this.removed.has(e.id));
+      const all = [...this.entries, ...others].sort((a, b) =>
+        a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+      );
+      localStorage.setItem(this.key, JSON.stringify(all));
     } catch {
       // Storage full or blocked: the entries still live in memory for this tab.
     }

@@ -48,6 +48,17 @@ export class ConversationStore {
 
   /** The newest page from HTTP, or an older page when scrolling back. */
   addPage(messages: WireMessage[], older: boolean, pageSize: number): void {
+    const first = messages[0]?.seq;
+    if (
+      !older &&
+      first !== undefined &&
+      this.state.messages.length &&
+      first > this.state.lastSeq + 1
+    ) {
+      // The newest page does not reach what this tab kept from before (more came while it was away than a
+      // page holds): start again from the page, so no messages in between are skipped unseen.
+      this.state = { ...this.state, messages: [], lastSeq: 0, loaded: false };
+    }
     const merged = merge(this.state.messages, messages);
     const patch: Partial<ConversationState> = { messages: merged, loaded: true };
     if (older || !this.state.loaded)
