@@ -187,6 +187,60 @@ describe('Live', () => {
     live.stop();
   });
 
+  it('sends a long backlog as answers come back, never more than 20 waiting, each once and in order', async () => {
+    const backlog = Array.from({ length: 100 }, (_, i) =>
+      waiting(`01900000-0000-7000-8000-00000000b${String(i).padStart(3, '0')}`),
+    );
+    storage.setItem(OUTBOX, JSON.stringify(backlog));
+    const held: Array<Record<string, unknown>> = [];
+    let most = 0;
+    FakeSocket.onClientFrame = (s, f) => {
+      if (f.type !== 'send') return accepts(s, f);
+      held.push(f);
+      most = Math.max(most, held.length);
+    };
+    const live = await started();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(held).toHaveLength(20);
+    // The server answers whatever waits, a few times over.
+    for (let round = 0; round < 10 && live.outbox.all().length; round++) {
+      for (const f of held.splice(0)) accepts(FakeSocket.all[0]!, f);
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(most).toBe(20);
+    expect(
+      sentFrames()
+        .filter((f) => f.type === 'send')
+        .map((f) => f.id),
+    ).toEqual(backlog.map((e) => e.id));
+    expect(live.outbox.all()).toEqual([]);
+    live.stop();
+  });
+
+  it('after a send refused as too fast, sends nothing more until the pause is over', async () => {
+    storage.setItem(OUTBOX, JSON.stringify([waiting(ID1)]));
+    let refused = false;
+    FakeSocket.onClientFrame = (s, f) => {
+      if (f.type === 'send' && !refused) {
+        refused = true;
+        return s.serverSend(refuse(f, 'rate_limited', 2_000));
+      }
+      accepts(s, f);
+    };
+    const live = await started();
+    const unwatch = live.watch(C1);
+    await vi.advanceTimersByTimeAsync(1);
+    const written = live.send(C1, 'written during the pause');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(sentFrames().filter((f) => f.type === 'send')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const sends = sentFrames().filter((f) => f.type === 'send');
+    expect(sends.map((f) => f.id)).toEqual([ID1, ID1, written]);
+    expect(live.outbox.all()).toEqual([]);
+    unwatch();
+    live.stop();
+  });
+
   it('leaves no pause running once stopped', async () => {
     FakeSocket.onClientFrame = (s, f) => {
       if (f.type === 'send') return s.serverSend(refuse(f, 'rate_limited', 5_000));

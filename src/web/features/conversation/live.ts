@@ -12,6 +12,11 @@ import { Outbox } from './outbox.ts';
 import { ConversationStore } from './store.ts';
 
 const TYPING_EVERY_MS = 3_000;
+/**
+ * Messages sent and not yet answered, at most, on one connection: a long backlog (written offline) goes out
+ * as answers come back, inside the server's per-person burst (30), not all at once into its rate limit.
+ */
+const SENDS_IN_FLIGHT = 20;
 /** Where this browser kept the presence choice before it moved to the account. */
 const OLD_PRESENCE_KEY = 'mutual.presence';
 
@@ -43,6 +48,10 @@ export class Live {
   private hidden = false;
   /** Pauses before sending something again (a refused send, subscribe or read marker): cleared by stop(). */
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Ids sent and not yet answered, with the connection they went out on. */
+  private readonly inFlight = new Map<string, number>();
+  /** After a send refused as too fast, nothing more is sent before this time (ms since the epoch). */
+  private pausedUntil = 0;
 
   constructor(
     readonly userId: string,
@@ -215,14 +224,38 @@ export class Live {
   }
 
   private flush(conversationId: string): void {
-    if (this.subscribedOn.get(conversationId) !== this.realtime.connection) return;
-    for (const e of this.outbox.takeUnsent(conversationId, this.realtime.connection)) {
+    const connection = this.realtime.connection;
+    if (this.subscribedOn.get(conversationId) !== connection || Date.now() < this.pausedUntil)
+      return;
+    // What went out on an earlier connection is sent again on this one; it no longer counts as waiting.
+    for (const [id, on] of this.inFlight) if (on !== connection) this.inFlight.delete(id);
+    const room = SENDS_IN_FLIGHT - this.inFlight.size;
+    if (room <= 0) return;
+    for (const e of this.outbox.takeUnsent(conversationId, connection, room)) {
+      this.inFlight.set(e.id, connection);
       this.realtime.send({ type: 'send', ref: e.id, conversationId, id: e.id, text: e.text });
     }
   }
 
+  /** Sends more of what waits, in every conversation (after an answer made room, or a pause ended). */
+  private flushAll(): void {
+    const waiting = new Set(
+      this.outbox
+        .all()
+        .filter((e) => !e.failed)
+        .map((e) => e.conversationId),
+    );
+    for (const id of waiting) this.flush(id);
+  }
+
+  /** A send was answered (acked, or refused): it no longer waits, and there is room for another. */
+  private answered(id: string): void {
+    if (this.inFlight.delete(id)) this.flushAll();
+  }
+
   private delivered(id: string): void {
     if (this.outbox.remove(id)) this.outboxChanged();
+    this.answered(id);
   }
 
   private handle(f: ServerFrame): void {
@@ -340,11 +373,18 @@ export class Live {
     if (f.frame !== 'send' || !f.id) return;
     const id = f.id;
     if (again) {
-      this.later(() => this.retry(id), pause);
+      // Nothing more goes out during the pause; then this one again, and the rest as room allows.
+      if (f.code === 'rate_limited') this.pausedUntil = Date.now() + pause;
+      this.inFlight.delete(id);
+      this.later(() => {
+        this.retry(id);
+        this.flushAll();
+      }, pause);
       return;
     }
     this.outbox.fail(id, f.message);
     this.outboxChanged();
+    this.answered(id);
   }
 
   /** Subscribes again after a pause, if the conversation is still open here or has unsent messages. */

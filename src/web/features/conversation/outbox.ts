@@ -65,12 +65,17 @@ export class Outbox {
     this.save();
   }
 
-  /** Entries of `conversationId` not yet sent on `connection` (and not refused); marks them sent. */
-  takeUnsent(conversationId: string, connection: number): OutboxEntry[] {
-    const due = this.entries.filter(
-      (e) =>
-        e.conversationId === conversationId && !e.failed && this.sentOn.get(e.id) !== connection,
-    );
+  /**
+   * Entries of `conversationId` not yet sent on `connection` (and not refused), oldest first and at most
+   * `max` of them; marks them sent.
+   */
+  takeUnsent(conversationId: string, connection: number, max = Infinity): OutboxEntry[] {
+    const due = this.entries
+      .filter(
+        (e) =>
+          e.conversationId === conversationId && !e.failed && this.sentOn.get(e.id) !== connection,
+      )
+      .slice(0, max);
     for (const e of due) this.sentOn.set(e.id, connection);
     return due;
   }
