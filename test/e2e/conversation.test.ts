@@ -413,9 +413,21 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
           data: n.data as unknown,
         }));
       });
-    // A fresh page (the stand-in notices start empty again), with the tab out of sight.
+    // A fresh page (the stand-in notices start empty again), with the tab out of sight. The message must
+    // arrive live, after the page's history loaded and the conversation is subscribed: one sent sooner
+    // would simply be part of the history, with no notice.
+    let onSocket: ((ws: WebSocket) => void) | undefined;
+    const subscribed = new Promise<void>((resolve) => {
+      onSocket = (ws) =>
+        ws.on('framereceived', (f) => {
+          if (String(f.payload).includes('"type":"subscribed"')) resolve();
+        });
+      p.on('websocket', onSocket);
+    });
     await p.goto(conversationUrl);
     await p.getByLabel('Your message').waitFor();
+    await subscribed;
+    p.off('websocket', onSocket!);
     await setHidden(p, true);
     await send(a, 'A second note while the tab is away.');
     await expect.poll(() => workerNotices().then((n) => n.length)).toBe(1);
