@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server.ts';
 import { HAS_CHROMIUM, screenshots, SKIP_REASON, type TestBrowser } from './support/browser.ts';
 import { type BrowserApp, startBrowserApp } from './support/app.ts';
-import { adminAndPeer, checkPage, type Person, shownTexts, signIn } from './support/flows.ts';
+import {
+  adminAndPeer,
+  checkPage,
+  nextFrame,
+  type Person,
+  shownTexts,
+  signIn,
+} from './support/flows.ts';
 import { tabTo } from './support/keyboard.ts';
 
 if (!HAS_CHROMIUM) console.warn(`[skip] ${SKIP_REASON}`);
@@ -288,18 +295,10 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
 
   it('history loads on scroll back; home shows the unread count, live', async () => {
     // The tab's live link follows the person's conversations, so Home's counts are live.
-    let onSocket: ((ws: WebSocket) => void) | undefined;
-    const following = new Promise<void>((resolve) => {
-      onSocket = (ws) =>
-        ws.on('framereceived', (f) => {
-          if (String(f.payload).includes('"type":"following"')) resolve();
-        });
-      p.on('websocket', onSocket);
-    });
+    const following = nextFrame(p, 'following');
     await p.goto('/');
     await p.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     await following;
-    p.off('websocket', onSocket!);
     await a.evaluate(async (path) => {
       const id = path.split('/').pop() ?? '';
       for (let i = 1; i <= 70; i++) {
@@ -416,18 +415,10 @@ describe.skipIf(!HAS_CHROMIUM)('talking in real time in Chromium', () => {
     // A fresh page (the stand-in notices start empty again), with the tab out of sight. The message must
     // arrive live, after the page's history loaded and the conversation is subscribed: one sent sooner
     // would simply be part of the history, with no notice.
-    let onSocket: ((ws: WebSocket) => void) | undefined;
-    const subscribed = new Promise<void>((resolve) => {
-      onSocket = (ws) =>
-        ws.on('framereceived', (f) => {
-          if (String(f.payload).includes('"type":"subscribed"')) resolve();
-        });
-      p.on('websocket', onSocket);
-    });
+    const subscribed = nextFrame(p, 'subscribed');
     await p.goto(conversationUrl);
     await p.getByLabel('Your message').waitFor();
     await subscribed;
-    p.off('websocket', onSocket!);
     await setHidden(p, true);
     await send(a, 'A second note while the tab is away.');
     await expect.poll(() => workerNotices().then((n) => n.length)).toBe(1);

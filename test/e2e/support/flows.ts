@@ -1,6 +1,6 @@
 /** Steps people take in the browser tests, written once: fill the account forms, check a page, invite and join. */
 import { appendFileSync, mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, WebSocket } from 'playwright-core';
 import { expect } from 'vitest';
 import { joinOrg, type TestPerson } from '../../support/conversations.ts';
 import { person, type TestServer } from '../../support/test-server.ts';
@@ -117,4 +117,20 @@ export async function signUpOverHttp(
   const id = res.body.user.id as string;
   if (orgId) await joinOrg(srv, orgId, id);
   return { ...p, displayName: name, id, name, client };
+}
+
+/**
+ * Resolves when the page's live link receives a frame of `type`. Call it before the page opens its link
+ * (before `goto`), so that no frame is missed.
+ */
+export function nextFrame(page: Page, type: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onSocket = (ws: WebSocket) =>
+      ws.on('framereceived', (f) => {
+        if (!String(f.payload).includes(`"type":"${type}"`)) return;
+        page.off('websocket', onSocket);
+        resolve();
+      });
+    page.on('websocket', onSocket);
+  });
 }
