@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../src/contract/ws.ts';
 import { newId } from '../../src/lib/ids.ts';
+import { percentile } from './percentile.ts';
 
 /** What the parent asks for. */
 export interface LoadPlan {
@@ -174,10 +175,9 @@ async function main(plan: LoadPlan): Promise<LoadResult[]> {
       delay[i]!.disable();
       // Each round's figures, so a drift within the run (a slow disk for a while, work the server does only
       // later, such as writing the use of sessions once a minute) shows.
-      const d = [...w.delivery].sort((a, b) => a - b);
-      const at = (q: number) => d[Math.min(d.length - 1, Math.ceil(q * d.length) - 1)]?.toFixed(2);
+      const at = (q: number) => percentile(w.delivery, q).toFixed(2);
       console.error(
-        `[bench] round ${r + 1} ${t.name}: delivery p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`,
+        `[bench] round ${r + 1} ${t.name}: delivery p50 ${at(50)} ms, p99 ${at(99)} ms`,
       );
       const out = results[i]!;
       out.ack.push(...w.ack);

@@ -21,6 +21,7 @@ import type { PasswordHasher } from '../../src/core/ports.ts';
 import { connectPair, makeCircle, makeOrg, type TestPerson, wsUrl } from '../support/realtime.ts';
 import type { LoadPlan, LoadResult } from './realtime-load.ts';
 import type { ProbePlan, ProbeResult } from './idle-probe.ts';
+import { percentile } from './percentile.ts';
 import { freePort, startNode } from '../support/realtime-node.ts';
 import { person } from '../support/test-server.ts';
 
@@ -41,11 +42,6 @@ const plainHasher: PasswordHasher = {
   verify: async (h, p) => h === `plain:${p}`,
 };
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /** People, each with `sessions` sessions (cookies). */

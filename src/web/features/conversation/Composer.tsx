@@ -6,12 +6,12 @@
 import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Finding } from '../../../nlp/index.ts';
 import { Button } from '../../components/Button.tsx';
-import { WS_MAX_TEXT } from '../../../contract/ws.ts';
-import { copy, fill } from '../../copy.ts';
+import { copy } from '../../copy.ts';
 import { CoachPanel } from '../coach/CoachPanel.tsx';
 import { DraftField } from '../coach/DraftField.tsx';
 import { useCoach } from '../coach/useCoach.ts';
 import { useCoachEnabled } from '../settings/coach-setting.ts';
+import { tooLongReason } from './message-length.ts';
 
 interface Props {
   onSend: (text: string) => void;
@@ -20,9 +20,6 @@ interface Props {
   context: string | undefined;
   disabled?: boolean;
 }
-
-/** Characters as the server counts them: Unicode code points, so an emoji counts once. */
-export const characters = (text: string): number => [...text].length;
 
 /** A touch screen as the main pointer (a phone or tablet): its on-screen keyboard has no Shift+Enter. */
 const touchFirst = (): boolean =>
@@ -82,10 +79,10 @@ export function Composer({ onSend, onTyping, context, disabled = false }: Props)
   const send = () => {
     const text = draft;
     if (!text.trim() || disabled) return;
-    const count = characters(text);
-    if (count > WS_MAX_TEXT) {
+    const tooLongNow = tooLongReason(text);
+    if (tooLongNow) {
       // The server would refuse it (and a frame over 64 KiB would cost the connection): say so here.
-      setTooLong(fill(copy.conversation.tooLong, { max: WS_MAX_TEXT, count }));
+      setTooLong(tooLongNow);
       input.current?.focus();
       return;
     }

@@ -3,11 +3,12 @@
  * in view (and any with unsent messages) on every connection, sends each unsent message once per connection,
  * and routes server frames to the stores.
  */
-import { type ServerFrame, WS_MAX_TEXT } from '../../../contract/ws.ts';
+import type { ServerFrame } from '../../../contract/ws.ts';
 import { newId } from '../../../lib/ids.ts';
 import { call } from '../../api/http.ts';
 import { Realtime } from '../../api/realtime.ts';
-import { copy, fill } from '../../copy.ts';
+import { copy } from '../../copy.ts';
+import { tooLongReason } from './message-length.ts';
 import { Outbox } from './outbox.ts';
 import { ConversationStore } from './store.ts';
 
@@ -46,6 +47,8 @@ export class Live {
    * sent. The server says so in `welcome` and again whenever it changes, on any device.
    */
   private hidden = false;
+  /** This browser kept an old choice to be hidden, not yet moved to the account (see resubscribe). */
+  private hiddenHere = false;
   /** Pauses before sending something again (a refused send, subscribe or read marker): cleared by stop(). */
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   /** Ids sent and not yet answered, with the connection they went out on. */
@@ -115,16 +118,14 @@ export class Live {
   /** Puts a new message in the outbox (local echo) and sends it if the link is up. */
   send(conversationId: string, text: string): string {
     const id = newId();
-    const count = [...text].length;
+    const tooLong = tooLongReason(text);
     this.outbox.add({
       id,
       conversationId,
       text,
       createdAt: new Date().toISOString(),
       // Never sent: the server would refuse it, and a frame over 64 KiB would close the link each time.
-      ...(count > WS_MAX_TEXT
-        ? { failed: fill(copy.conversation.tooLong, { max: WS_MAX_TEXT, count }) }
-        : {}),
+      ...(tooLong ? { failed: tooLong } : {}),
     });
     this.outboxChanged();
     this.subscribe(conversationId);
@@ -144,7 +145,7 @@ export class Live {
   }
 
   typing(conversationId: string): void {
-    if (this.hidden || localStorage.getItem(OLD_PRESENCE_KEY) === 'hidden') return;
+    if (this.hidden || this.hiddenHere) return;
     const now = Date.now();
     if (now - (this.typingSentAt.get(conversationId) ?? 0) < TYPING_EVERY_MS) return;
     if (this.subscribedOn.get(conversationId) !== this.realtime.connection) return;
@@ -203,6 +204,7 @@ export class Live {
     // The account holds whether the person shows as online. A choice this browser kept from before moves
     // there once; meanwhile this socket stays hidden.
     const hiddenHere = localStorage.getItem(OLD_PRESENCE_KEY) === 'hidden';
+    this.hiddenHere = hiddenHere;
     this.realtime.send({
       type: 'hello',
       resume: [],

@@ -21,11 +21,7 @@ export class Outbox {
   private readonly removed = new Set<string>();
 
   constructor(private readonly key: string) {
-    try {
-      this.entries = JSON.parse(localStorage.getItem(key) ?? '[]') as OutboxEntry[];
-    } catch {
-      this.entries = [];
-    }
+    this.entries = this.stored();
   }
 
   all(): readonly OutboxEntry[] {
@@ -80,19 +76,22 @@ export class Outbox {
     return due;
   }
 
+  /** What storage holds now (nothing if it holds no list). */
+  private stored(): OutboxEntry[] {
+    try {
+      const parsed: unknown = JSON.parse(localStorage.getItem(this.key) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
   private save(): void {
     try {
       // Another tab of the same person may have saved messages of its own since this one read them: keep
       // those (each id once, this tab's version first), in the order they were written (ids are UUIDv7).
-      let stored: OutboxEntry[] = [];
-      try {
-        const parsed: unknown = JSON.parse(localStorage.getItem(this.key) ?? '[]');
-        stored = Array.isArray(parsed) ? (parsed as OutboxEntry[]) : [];
-      } catch {
-        stored = [];
-      }
       const mine = new Set(this.entries.map((e) => e.id));
-      const others = stored.filter((e) => !mine.has(e.id) && !this.removed.has(e.id));
+      const others = this.stored().filter((e) => !mine.has(e.id) && !this.removed.has(e.id));
       const all = [...this.entries, ...others].sort((a, b) =>
         a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
       );
