@@ -187,15 +187,22 @@ describe('Live', () => {
     live.stop();
   });
 
-  it('sends a long backlog as answers come back, never more than 20 waiting, each once and in order', async () => {
-    const backlog = Array.from({ length: 100 }, (_, i) =>
-      waiting(`01900000-0000-7000-8000-00000000b${String(i).padStart(3, '0')}`),
+  it('sends a long backlog as answers come back: one per conversation, never more than 20 waiting, each once and in order', async () => {
+    const conversations = Array.from(
+      { length: 25 },
+      (_, c) => `01900000-0000-7000-8000-0000000c${String(c).padStart(4, '0')}`,
     );
+    const backlog = Array.from({ length: 100 }, (_, i) => ({
+      ...waiting(`01900000-0000-7000-8000-00000000b${String(i).padStart(3, '0')}`),
+      conversationId: conversations[i % 25]!,
+    }));
     storage.setItem(OUTBOX, JSON.stringify(backlog));
     const held: Array<Record<string, unknown>> = [];
     let most = 0;
+    let twoInOne = false;
     FakeSocket.onClientFrame = (s, f) => {
       if (f.type !== 'send') return accepts(s, f);
+      if (held.some((h) => h.conversationId === f.conversationId)) twoInOne = true;
       held.push(f);
       most = Math.max(most, held.length);
     };
@@ -203,16 +210,45 @@ describe('Live', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(held).toHaveLength(20);
     // The server answers whatever waits, a few times over.
-    for (let round = 0; round < 10 && live.outbox.all().length; round++) {
+    for (let round = 0; round < 20 && live.outbox.all().length; round++) {
       for (const f of held.splice(0)) accepts(FakeSocket.all[0]!, f);
       await vi.advanceTimersByTimeAsync(1);
     }
     expect(most).toBe(20);
+    expect(twoInOne).toBe(false);
+    const sent = sentFrames().filter((f) => f.type === 'send');
+    expect(sent.map((f) => f.id).sort()).toEqual(backlog.map((e) => e.id));
+    for (const c of conversations)
+      expect(sent.filter((f) => f.conversationId === c).map((f) => f.id)).toEqual(
+        backlog.filter((e) => e.conversationId === c).map((e) => e.id),
+      );
+    expect(live.outbox.all()).toEqual([]);
+    live.stop();
+  });
+
+  it('sends nothing written later in a conversation until a message refused for now there is stored', async () => {
+    storage.setItem(OUTBOX, JSON.stringify([waiting(ID1), waiting(ID2)]));
+    let refused = false;
+    FakeSocket.onClientFrame = (s, f) => {
+      if (f.type === 'send' && !refused) {
+        refused = true;
+        return s.serverSend(refuse(f, 'internal'));
+      }
+      accepts(s, f);
+    };
+    const live = await started();
+    await vi.advanceTimersByTimeAsync(1);
     expect(
       sentFrames()
         .filter((f) => f.type === 'send')
         .map((f) => f.id),
-    ).toEqual(backlog.map((e) => e.id));
+    ).toEqual([ID1]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(
+      sentFrames()
+        .filter((f) => f.type === 'send')
+        .map((f) => f.id),
+    ).toEqual([ID1, ID1, ID2]);
     expect(live.outbox.all()).toEqual([]);
     live.stop();
   });

@@ -14,8 +14,9 @@ import { ConversationStore } from './store.ts';
 
 const TYPING_EVERY_MS = 3_000;
 /**
- * Messages sent and not yet answered, at most, on one connection: a long backlog (written offline) goes out
- * as answers come back, inside the server's per-person burst (30), not all at once into its rate limit.
+ * Messages sent and not yet answered, at most, on one connection (and one per conversation): a long backlog
+ * (written offline) goes out as answers come back, inside the server's per-person burst (30), not all at
+ * once into its rate limit.
  */
 const SENDS_IN_FLIGHT = 20;
 /** Where this browser kept the presence choice before it moved to the account. */
@@ -51,8 +52,13 @@ export class Live {
   private hiddenHere = false;
   /** Pauses before sending something again (a refused send, subscribe or read marker): cleared by stop(). */
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  /** Ids sent and not yet answered, with the connection they went out on. */
-  private readonly inFlight = new Map<string, number>();
+  /**
+   * Ids sent and not yet answered (or refused for now and waiting to go again), with the connection they
+   * went out on and their conversation. One per conversation at a time: the next goes only once this one is
+   * stored, so a message refused for now (too fast, or a fault of ours) can never be overtaken by one
+   * written after it.
+   */
+  private readonly inFlight = new Map<string, { connection: number; conversationId: string }>();
   /** After a send refused as too fast, nothing more is sent before this time (ms since the epoch). */
   private pausedUntil = 0;
 
@@ -230,11 +236,12 @@ export class Live {
     if (this.subscribedOn.get(conversationId) !== connection || Date.now() < this.pausedUntil)
       return;
     // What went out on an earlier connection is sent again on this one; it no longer counts as waiting.
-    for (const [id, on] of this.inFlight) if (on !== connection) this.inFlight.delete(id);
-    const room = SENDS_IN_FLIGHT - this.inFlight.size;
-    if (room <= 0) return;
-    for (const e of this.outbox.takeUnsent(conversationId, connection, room)) {
-      this.inFlight.set(e.id, connection);
+    for (const [id, on] of this.inFlight)
+      if (on.connection !== connection) this.inFlight.delete(id);
+    if (this.inFlight.size >= SENDS_IN_FLIGHT) return;
+    for (const on of this.inFlight.values()) if (on.conversationId === conversationId) return;
+    for (const e of this.outbox.takeUnsent(conversationId, connection, 1)) {
+      this.inFlight.set(e.id, { connection, conversationId });
       this.realtime.send({ type: 'send', ref: e.id, conversationId, id: e.id, text: e.text });
     }
   }
@@ -375,10 +382,11 @@ export class Live {
     if (f.frame !== 'send' || !f.id) return;
     const id = f.id;
     if (again) {
-      // Nothing more goes out during the pause; then this one again, and the rest as room allows.
+      // Nothing more goes out during the pause (after too fast), and nothing more to this conversation
+      // until this one is stored (it stays counted as waiting); then this one again, and the rest in turn.
       if (f.code === 'rate_limited') this.pausedUntil = Date.now() + pause;
-      this.inFlight.delete(id);
       this.later(() => {
+        this.inFlight.delete(id);
         this.retry(id);
         this.flushAll();
       }, pause);
