@@ -7,6 +7,7 @@ import { createLogger } from '../../src/app/logger.ts';
 import { InProcessBus } from '../../src/adapters/bus/in-process.bus.ts';
 import { RedisBus } from '../../src/adapters/bus/redis.bus.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { newId } from '../../src/lib/ids.ts';
 import { type RunningServer, startServer } from '../../src/server/main.ts';
 import { attachGateway } from '../../src/server/ws/gateway.ts';
 import { createPgSchema } from '../support/databases.ts';
@@ -224,6 +225,47 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     const got = await l.next('message', (f) => f.message.conversationId === circle);
     expect(got.message).toMatchObject({ authorId: max.userId, text: '', hidden: true });
     expect(l.all('block.changed')).toEqual([]);
+  });
+
+  it('ends subscriptions on node A within a second when a person blocks or leaves through node B', async () => {
+    const post = (node: MutualNode, path: string, cookie: string, body: unknown) =>
+      fetch(`${node.url}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    // A block, made through node B by the person whose socket is on node A.
+    const [eve, fin] = (await makePeople(setup, 2, 'Eve')) as [TestPerson, TestPerson];
+    const pair = await connectPair(setup, await makeOrg(setup, [eve, fin]), eve, fin);
+    const e = await open(nodeA, eve);
+    const f = await open(nodeB, fin);
+    await e.subscribe(pair);
+    await f.subscribe(pair);
+    const t0 = Date.now();
+    expect((await post(nodeB, '/api/blocks', eve.cookie, { userId: fin.userId })).status).toBe(200);
+    await e.next(
+      'unsubscribed',
+      (u) => u.conversationId === pair && u.reason === 'access_lost',
+      1000,
+    );
+    expect(Date.now() - t0).toBeLessThan(1000);
+    f.send({ type: 'send', conversationId: pair, id: newId(), text: 'after the block' });
+    await f.next('error', (x) => x.conversationId === pair);
+    expect(e.all('message').filter((m) => m.message.text === 'after the block')).toEqual([]);
+
+    // A leave, made through node B by someone whose socket is on node A.
+    const { circle, people, sockets } = await circleOverNodes('Ona');
+    const [a, h, g] = sockets;
+    const t1 = Date.now();
+    expect(
+      (await post(nodeB, `/api/conversations/${circle}/leave`, people[1].cookie, {})).status,
+    ).toBe(200);
+    await h.next('unsubscribed', (u) => u.conversationId === circle, 1000);
+    expect(Date.now() - t1).toBeLessThan(1000);
+    await g.post(circle, 'after one of them left');
+    await a.wait((x) => x.type === 'message' && x.message.text === 'after one of them left', 5000);
+    expect(h.all('message').filter((m) => m.message.text === 'after one of them left')).toEqual([]);
   });
 
   it('closes a socket on node A within a second when the session is revoked through node B', async () => {
