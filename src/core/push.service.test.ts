@@ -189,6 +189,66 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
     expect(sender.take()).toEqual([endpoint(d)]);
   });
 
+  it('pushes a message that came during quiet hours when they end, if it is still unread', async () => {
+    const two = await seedOrg(app.ctx, 2);
+    const [a, d] = two.ids as [string, string];
+    await subscribeEach(app, clock, [a, d]);
+    const rel = await connectIds(app.ctx, two.orgId, a, d);
+    // Quiet until 23:00 UTC today, from an hour ago.
+    const now = clock.now();
+    const hhmm = (t: Date) => t.toISOString().slice(11, 16);
+    await app.ctx.conversations.setLimits(d, rel, {
+      quietStart: hhmm(new Date(now.getTime() - 60 * MINUTE_MS)),
+      quietEnd: '23:00',
+      timeZone: 'UTC',
+      note: null,
+    });
+    await post(a, rel);
+    await timers.runAll();
+    expect(sender.take()).toEqual([]);
+    // The next check waits for the end of d's quiet hours, to the minute.
+    const endOfQuiet = new Date(`${now.toISOString().slice(0, 10)}T23:00:00Z`).getTime();
+    const due = clock.now().getTime() + timers.jobs.map((j) => j.ms)[0]!;
+    expect(timers.jobs).toHaveLength(1);
+    expect(due).toBe(endOfQuiet);
+    // A message meanwhile brings its own check sooner, which waits again for d.
+    clock.advance(30 * MINUTE_MS);
+    await post(a, rel);
+    expect(timers.jobs.map((j) => j.ms)).toEqual([60_000]);
+    await timers.runAll();
+    expect(sender.take()).toEqual([]);
+    expect(clock.now().getTime() + timers.jobs[0]!.ms).toBe(endOfQuiet);
+    // Quiet hours over, still unread: the notice goes out now, once.
+    clock.advance(endOfQuiet - clock.now().getTime());
+    await timers.runAll();
+    expect(sender.take()).toEqual([endpoint(d)]);
+    expect(timers.jobs).toEqual([]);
+    clock.advance(11 * MINUTE_MS);
+  });
+
+  it('sends nothing when quiet hours end if the message was read meanwhile', async () => {
+    const two = await seedOrg(app.ctx, 2);
+    const [b, d] = two.ids as [string, string];
+    await subscribeEach(app, clock, [b, d]);
+    const rel = await connectIds(app.ctx, two.orgId, b, d);
+    const now = clock.now();
+    const hhmm = (t: Date) => t.toISOString().slice(11, 16);
+    await app.ctx.conversations.setLimits(d, rel, {
+      quietStart: hhmm(new Date(now.getTime() - 60 * MINUTE_MS)),
+      quietEnd: hhmm(new Date(now.getTime() + 120 * MINUTE_MS)),
+      timeZone: 'UTC',
+      note: null,
+    });
+    const { message } = await post(b, rel);
+    await timers.runAll();
+    expect(timers.jobs).toHaveLength(1);
+    await app.ctx.messaging.markRead(d, rel, message.seq);
+    clock.advance(121 * MINUTE_MS);
+    await timers.runAll();
+    expect(sender.take()).toEqual([]);
+    expect(timers.jobs).toEqual([]);
+  });
+
   it('sends nothing for a message from someone the person blocked', async () => {
     const [a, b, c] = ids as [string, string, string];
     const circle = await circleOf(app, orgId, a, 'Tuesday circle', [b, c]);

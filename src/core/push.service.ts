@@ -2,13 +2,14 @@
  * Notices when Mutual is closed (Web Push), opt-in per device. A push carries nothing: not what was written,
  * not who wrote it, not where (IPS.md: no surveillance; the push service learns only that a device has
  * something new). It goes out only when a message has stayed unread for a while (someone reading in an open
- * tab gets none), never during the person's own quiet hours in that conversation, and never for a message
- * they do not see (their own, or from someone they blocked: both are left out of unread counts).
+ * tab gets none), never during the person's own quiet hours in that conversation (one still unread when they
+ * end goes out then), and never for a message they do not see (their own, or from someone they blocked: both
+ * are left out of unread counts).
  */
 import { invalidField } from './errors.ts';
 import type { Later, Runtime, Store } from './ports.ts';
 import type { PushRepo, PushSender } from './push.ports.ts';
-import { isQuietAt } from './quiet-hours.ts';
+import { msUntilQuietEnds } from './quiet-hours.ts';
 
 export interface PushDeps extends Pick<Runtime, 'clock'> {
   store: Store;
@@ -68,7 +69,8 @@ export function isAllowedEndpoint(endpoint: string, allowed: readonly string[]):
 }
 
 export class PushService {
-  private readonly pending = new Map<string, () => void>();
+  /** The one check waiting per conversation: when it is due (ms since the epoch), and how to cancel it. */
+  private readonly pending = new Map<string, { due: number; cancel: () => void }>();
   private readonly running = new Set<Promise<void>>();
   private closed = false;
 
@@ -145,24 +147,32 @@ export class PushService {
     return unpushed.length;
   }
 
-  /** One check of the conversation after `ms`, unless one is already waiting. */
+  /**
+   * One check of the conversation after `ms`. A conversation has at most one waiting: the earliest due (a
+   * check covers every member, and sets the next one for whoever is still in quiet hours).
+   */
   private schedule(conversationId: string, ms: number): void {
-    if (!this.enabled || this.closed || this.pending.has(conversationId)) return;
-    this.pending.set(
-      conversationId,
-      this.deps.later(() => {
-        this.pending.delete(conversationId);
-        const run = this.check(conversationId).catch((e: unknown) => this.deps.onError?.(e));
-        this.running.add(run);
-        return run.finally(() => this.running.delete(run));
-      }, ms),
-    );
+    if (!this.enabled || this.closed) return;
+    const due = this.deps.clock.now().getTime() + ms;
+    const waiting = this.pending.get(conversationId);
+    if (waiting) {
+      if (waiting.due <= due) return;
+      waiting.cancel();
+    }
+    const cancel = this.deps.later(() => {
+      this.pending.delete(conversationId);
+      const run = this.check(conversationId).catch((e: unknown) => this.deps.onError?.(e));
+      this.running.add(run);
+      return run.finally(() => this.running.delete(run));
+    }, ms);
+    this.pending.set(conversationId, { due, cancel });
   }
 
   /**
    * Pushes to the devices of each member with one: if the conversation is still unread for them, they are
    * not in their quiet hours there, and it brought them no push during the last quiet spell nor since its
-   * last message (the store decides that, once for every node).
+   * last message (the store decides that, once for every node). For someone in quiet hours with something
+   * unread, the conversation is checked again when those hours end.
    */
   private async check(conversationId: string): Promise<void> {
     const { store, push, sender, clock } = this.deps;
@@ -178,9 +188,13 @@ export class PushService {
     const quietSince = new Date(now.getTime() - this.deps.quietAfterPushMs);
     for (const userId of new Set(live.map((l) => l.userId))) {
       const mine = limits.find((l) => l.userId === userId);
-      if (mine && isQuietAt(mine, now)) continue;
+      const quietFor = mine && msUntilQuietEnds(mine, now);
       const [summary] = await store.conversations.listForUser(userId, { conversationId });
       if (!summary || summary.unread === 0) continue;
+      if (quietFor !== undefined) {
+        this.schedule(conversationId, quietFor);
+        continue;
+      }
       if (!(await push.claimPush(userId, conversationId, now, quietSince))) continue;
       for (const { endpoint } of live.filter((l) => l.userId === userId)) {
         const outcome = await sender.send(endpoint, {
@@ -201,7 +215,7 @@ export class PushService {
   /** Cancels every check not yet due and lets running ones finish. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const cancel of this.pending.values()) cancel();
+    for (const { cancel } of this.pending.values()) cancel();
     this.pending.clear();
     await this.settled();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainError } from './errors.ts';
-import { checkQuietHours, isQuietAt, localTime } from './quiet-hours.ts';
+import { checkQuietHours, isQuietAt, localTime, msUntilQuietEnds } from './quiet-hours.ts';
 
 describe('quiet hours', () => {
   const at = (iso: string) => new Date(iso);
@@ -32,6 +32,26 @@ describe('quiet hours', () => {
     expect(
       isQuietAt({ quietStart: null, quietEnd: null, timeZone: 'UTC' }, at('2026-06-01T03:30:00Z')),
     ).toBe(false);
+  });
+
+  it('says how long until quiet hours end, to the minute they end', () => {
+    const night = { quietStart: '22:00', quietEnd: '07:00', timeZone: 'Europe/Berlin' };
+    const ms = (iso: string) => msUntilQuietEnds(night, at(iso));
+    // 23:30:20 in Berlin (UTC+2 in June): 7 h 29 min 40 s until 07:00 there.
+    expect(ms('2026-06-01T21:30:20Z')).toBe(((7 * 60 + 29) * 60 + 40) * 1000);
+    expect(new Date(at('2026-06-01T21:30:20Z').getTime() + ms('2026-06-01T21:30:20Z')!)).toEqual(
+      at('2026-06-02T05:00:00Z'),
+    );
+    // 06:59:59 local: one second left. Outside the window: nothing to wait for.
+    expect(ms('2026-06-02T04:59:59Z')).toBe(1000);
+    expect(ms('2026-06-02T05:00:00Z')).toBeUndefined();
+    expect(ms('2026-06-02T12:00:00Z')).toBeUndefined();
+    expect(
+      msUntilQuietEnds(
+        { quietStart: null, quietEnd: null, timeZone: 'UTC' },
+        at('2026-06-02T00:00:00Z'),
+      ),
+    ).toBeUndefined();
   });
 
   it('names the field that is wrong', () => {

@@ -62,3 +62,19 @@ export function isQuietAt(
   const now = localTime(at, limits.timeZone);
   return start < end ? now >= start && now < end : now >= start || now < end;
 }
+
+/**
+ * How long until the quiet hours that `at` falls in end (to the minute they end), or undefined when `at` is
+ * not in quiet hours. Counted in local minutes: on the night a clock moves, the answer can be an hour off,
+ * and whoever waits asks again then.
+ */
+export function msUntilQuietEnds(
+  limits: { quietStart: string | null; quietEnd: string | null; timeZone: string },
+  at: Date,
+): number | undefined {
+  if (!isQuietAt(limits, at) || limits.quietEnd === null) return undefined;
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const left =
+    (minutes(limits.quietEnd) - minutes(localTime(at, limits.timeZone)) + 24 * 60) % (24 * 60);
+  return left * 60_000 - (at.getTime() % 60_000);
+}

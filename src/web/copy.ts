@@ -247,7 +247,7 @@ export const copy = {
   },
   push: {
     setting: 'Also when Mutual is closed',
-    hint: 'The notice says only that something new is waiting. It travels through your browser maker’s notice service, which learns nothing more than that. It comes once a message has been unread for a little while, and never in your quiet hours.',
+    hint: 'The notice says only that something new is waiting. It travels through your browser maker’s notice service, which learns nothing more than that. It comes once a message has been unread for a little while, and never in your quiet hours: if something is still unread when they end, it comes then.',
     busy: 'One moment…',
     unsupported: 'This browser cannot show notices while Mutual is closed.',
     serverOff: 'This Mutual server is not set up to send notices while Mutual is closed.',
