@@ -10,12 +10,16 @@ import { TEST_DATABASES } from '../support/databases.ts';
 import {
   Probe,
   connectPair,
+  makeCircle,
   makeOrg,
   makePeople,
   wsUrl,
   type TestPerson,
 } from '../support/realtime.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+/** A short typing throttle, so a test can wait it out. */
+const TYPING_EVERY_MS = 300;
 
 describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
   let app: TestApp;
@@ -37,6 +41,7 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
             connectionRate: { perSecond: 5, burst: 10 },
             personRate: { perSecond: 1, burst: 3 },
             closeAfterRefused: 30,
+            typingEveryMs: TYPING_EVERY_MS,
           })),
       ],
     });
@@ -100,6 +105,39 @@ describe.each(TEST_DATABASES)('real-time limits ($name)', (db) => {
     });
     await expect.poll(() => b.all('error').filter((e) => e.ref === 'long').length).toBe(250);
     b.close();
+  });
+
+  it('relays typing at most once per interval per socket and conversation, and again once it has passed', async () => {
+    const [cai] = (await makePeople(app.ctx, 1, 'Cai')) as [TestPerson];
+    const circle = await makeCircle(app.ctx, await makeOrg(app.ctx, [ana, ben, cai]), [
+      ana,
+      ben,
+      cai,
+    ]);
+    const a = await Probe.open(url, ana.cookie);
+    const b = await Probe.open(url, ben.cookie);
+    const c = await Probe.open(url, cai.cookie);
+    for (const s of [a, b, c]) await s.subscribe(circle);
+    const typingOf = (userId: string) =>
+      b.all('typing').filter((t) => t.conversationId === circle && t.userId === userId);
+
+    a.send({ type: 'typing', conversationId: circle });
+    a.send({ type: 'typing', conversationId: circle });
+    // Once Ana's pong is back both of her frames went to the bus; Cai's typing goes after them on the same
+    // bus, so when Ben has it, a second relay of Ana's would have come already.
+    a.send({ type: 'ping', ref: 'both-handled' });
+    await a.next('pong', (p) => p.ref === 'both-handled');
+    c.send({ type: 'typing', conversationId: circle });
+    await b.next('typing', (t) => t.userId === cai.userId);
+    expect(typingOf(ana.userId)).toHaveLength(1);
+
+    await new Promise((r) => setTimeout(r, TYPING_EVERY_MS + 100));
+    const from = b.frames.length;
+    a.send({ type: 'typing', conversationId: circle });
+    await b.wait((f) => f.type === 'typing' && f.userId === ana.userId, 3000, from);
+    expect(typingOf(ana.userId)).toHaveLength(2);
+    expect(a.all('typing').filter((t) => t.userId === ana.userId)).toEqual([]);
+    for (const s of [a, b, c]) s.close();
   });
 
   it('drops a socket that stops answering heartbeats', async () => {

@@ -15,7 +15,19 @@ import {
   wsUrl,
   type TestPerson,
 } from '../support/realtime.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import {
+  person,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../support/test-server.ts';
+
+/** The code `probe` closes with, or 'still open' after `timeoutMs`, so a socket that stays open fails fast. */
+const closeCode = (probe: Probe, timeoutMs = 3000): Promise<number | 'still open'> =>
+  Promise.race([
+    probe.closed.then(({ code }) => code),
+    new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), timeoutMs)),
+  ]);
 
 describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   let srv: TestServer;
@@ -85,6 +97,57 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     const a = await connect(ana);
     a.sendRaw('x'.repeat(WS_MAX_PAYLOAD + 1));
     expect((await a.closed).code).toBe(1009);
+  });
+
+  it('pins the frame limit at 64 KiB: 65,537 bytes close with 1009, 65,536 bytes are read and answered', async () => {
+    expect(WS_MAX_PAYLOAD).toBe(65_536);
+    const over = await connect(ana);
+    const tooBig = 'x'.repeat(65_537);
+    expect(Buffer.byteLength(tooBig)).toBe(65_537);
+    over.sendRaw(tooBig);
+    expect(await closeCode(over)).toBe(1009);
+
+    // Exactly at the limit: a send whose text is far over 8000 characters, refused as invalid, and the
+    // socket goes on.
+    const a = await connect(ana);
+    const id = newId();
+    const shell = JSON.stringify({
+      type: 'send',
+      ref: 'at-limit',
+      conversationId: pair,
+      id,
+      text: '',
+    });
+    const atLimit = JSON.stringify({
+      type: 'send',
+      ref: 'at-limit',
+      conversationId: pair,
+      id,
+      text: 'y'.repeat(65_536 - shell.length),
+    });
+    expect(Buffer.byteLength(atLimit)).toBe(65_536);
+    a.sendRaw(atLimit);
+    const outcome = await Promise.race([
+      a.closed.then(({ code }) => `closed with ${code}`),
+      a.next('error', (e) => e.ref === 'at-limit').then(() => 'answered'),
+    ]);
+    expect(outcome).toBe('answered');
+    const refused = await a.next('error', (e) => e.ref === 'at-limit');
+    expect(refused).toMatchObject({
+      code: 'invalid_frame',
+      frame: 'send',
+      conversationId: pair,
+      id,
+    });
+    expect(refused.message).toMatch(/text: Please keep a message to 8000 characters/);
+    a.send({ type: 'ping', ref: 'after-limit' });
+    expect(await a.next('pong', (p) => p.ref === 'after-limit')).toEqual({
+      type: 'pong',
+      ref: 'after-limit',
+    });
+    expect(await srv.ctx.messaging.since(ana.userId, pair, 0, 500)).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ id })]),
+    );
   });
 
   it('answers malformed, unknown and invalid frames with an error naming the problem, and goes on', async () => {
@@ -331,6 +394,53 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(Date.now() - t1).toBeLessThan(1000);
   });
 
+  it('revoking one session over HTTP closes only its socket (4001) within a second; ending all others keeps the current one', async () => {
+    const p = person('Kit');
+    const phone = srv.client();
+    const laptop = srv.client();
+    const tablet = srv.client();
+    const desk = srv.client();
+    expect((await phone.post('/api/auth/sign-up', p)).status).toBe(201);
+    for (const device of [laptop, tablet, desk])
+      expect(
+        (await device.post('/api/auth/sign-in', { login: p.login, password: p.password })).status,
+      ).toBe(200);
+    const socketOf = async (device: ApiClient) => {
+      const probe = await Probe.open(url, device.cookieHeader);
+      open.push(probe);
+      return probe;
+    };
+    const answers = async (s: Probe, ref: string) => {
+      s.send({ type: 'ping', ref });
+      return s.next('pong', (f) => f.ref === ref);
+    };
+    const [onPhone, onLaptop, onTablet, onDesk] = (await Promise.all(
+      [phone, laptop, tablet, desk].map(socketOf),
+    )) as [Probe, Probe, Probe, Probe];
+    const mine = await phone.get<{ sessions: Array<{ id: string; isCurrent: boolean }> }>(
+      '/api/me/sessions',
+    );
+    const phoneSession = mine.body.sessions.find((s) => s.isCurrent)!.id;
+
+    const t0 = Date.now();
+    expect((await laptop.delete(`/api/me/sessions/${phoneSession}`)).status).toBe(200);
+    expect(await closeCode(onPhone)).toBe(CLOSE.SESSION_ENDED);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await answers(onLaptop, 'laptop-1');
+    await answers(onTablet, 'tablet-1');
+    await answers(onDesk, 'desk-1');
+
+    const t1 = Date.now();
+    const ended = await laptop.post('/api/me/sessions/revoke-all', { keepCurrent: true });
+    expect(ended.body).toEqual({ count: 2 });
+    expect(await closeCode(onTablet)).toBe(CLOSE.SESSION_ENDED);
+    expect(await closeCode(onDesk)).toBe(CLOSE.SESSION_ENDED);
+    expect(Date.now() - t1).toBeLessThan(1000);
+    await answers(onLaptop, 'laptop-2');
+    expect((await laptop.get('/api/me')).status).toBe(200);
+    expect(await handshakeStatus(url, { cookie: desk.cookieHeader })).toBe(401);
+  });
+
   it('stops delivery within a second when a person leaves or blocks', async () => {
     const [fay, gus] = (await makePeople(srv.ctx, 2, 'Fay')) as [TestPerson, TestPerson];
     const org = await makeOrg(srv.ctx, [fay, gus]);
@@ -373,6 +483,39 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
     expect(c.all('message').some((m) => m.message.text === 'only for those still here')).toBe(
       false,
     );
+  });
+
+  it('tells the blocked person’s subscribed socket within a second, as a leave, and never of a block', async () => {
+    const [kay, lou] = (await makePeople(srv.ctx, 2, 'Kay')) as [TestPerson, TestPerson];
+    const org = await makeOrg(srv.ctx, [kay, lou]);
+    const rel = await connectPair(srv.ctx, org, kay, lou);
+    const k = await connect(kay);
+    const l = await connect(lou);
+    await k.subscribe(rel);
+    await l.subscribe(rel);
+    const note = await k.post(rel, 'a note before');
+    await l.next('message', (m) => m.message.id === note.id);
+    const from = l.frames.length;
+
+    const t0 = Date.now();
+    const res = await srv
+      .client()
+      .request('POST', '/api/blocks', { userId: lou.userId }, { cookie: kay.cookie });
+    expect(res.status).toBe(200);
+    expect(
+      await l.wait(
+        (f) => f.type === 'conversation.changed' && f.conversationId === rel,
+        1000,
+        from,
+      ),
+    ).toEqual({ type: 'conversation.changed', conversationId: rel });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    // The blocker hears of the block; the blocked person never does, on any frame.
+    await k.next('block.changed', (f) => f.userId === lou.userId && f.blocked);
+    l.send({ type: 'ping', ref: 'settled' });
+    await l.next('pong', (f) => f.ref === 'settled');
+    expect(l.all('block.changed')).toEqual([]);
+    expect(JSON.stringify(l.frames)).not.toMatch(/block/i);
   });
 
   it("in a circle, hides a blocked person's messages, typing and presence from the blocker only, at once and after a reconnect", async () => {
