@@ -1,9 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, MINUTE_MS } from '../../src/lib/clock.ts';
+import type { z } from 'zod';
+import type { ConversationDetail } from '../../src/contract/conversations.ts';
+import { pairKey } from '../../src/core/connection.service.ts';
+import { HOUR_MS, ManualClock, MINUTE_MS } from '../../src/lib/clock.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { connect, createOrg, say, signUp, type TestPerson } from '../support/conversations.ts';
 import { TEST_DATABASES } from '../support/databases.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+type Detail = z.infer<typeof ConversationDetail>;
+
+/** Types in place of values, keys sorted: two shapes are equal when the same keys hold the same kinds. */
+function shapeOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (value === null || typeof value !== 'object') return value === null ? 'null' : typeof value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]),
+  );
+}
+
+/** A conversation's detail with its people named as the caller sees them: "me" and "other". */
+function relativeTo(detail: Detail, conv: string, me: TestPerson, other: TestPerson): unknown {
+  const names = new Map([
+    [conv, 'conversation'],
+    [me.id, 'me'],
+    [other.id, 'other'],
+    [me.name, 'my name'],
+    [other.name, 'their name'],
+  ]);
+  const relative = JSON.parse(JSON.stringify(detail), (_, v: unknown) =>
+    typeof v === 'string' ? (names.get(v) ?? v) : v,
+  ) as Detail;
+  return {
+    ...relative,
+    members: relative.members.sort((x, y) => x.userId.localeCompare(y.userId)),
+  };
+}
+
+/** The detail without what is only the caller's: their read marker, their settings, whether they may post. */
+function withoutCallersOwn(detail: Detail): unknown {
+  const { myReadUpTo: _r, shareReadMarkers: _s, canPost: _c, ...rest } = detail;
+  return { ...rest, members: rest.members.map(({ readUpTo: _u, ...m }) => m) };
+}
 
 describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($name)', (db) => {
   let srv: TestServer;
@@ -491,6 +531,81 @@ describe.each(TEST_DATABASES)('relationships, circles and messages over HTTP ($n
     expect((await oli.client.get(`/api/conversations/${left}`)).body.formerMembers).toEqual([
       { userId: nia.id, displayName: nia.name },
     ]);
+  });
+
+  it('shows a relationship the same to both people, whoever reached out', async () => {
+    const [ada, bo, cy, dee] = [
+      await signUp(srv, 'Ada', orgId),
+      await signUp(srv, 'Bo', orgId),
+      await signUp(srv, 'Cy', orgId),
+      await signUp(srv, 'Dee', orgId),
+    ];
+    // Ada reaches out to Bo; Dee to Cy, the other way round (the later-made id invites the earlier one).
+    const first = await connect(ada, bo, orgId);
+    const second = await connect(dee, cy, orgId);
+    const seen: Array<{ raw: Detail; relative: unknown }> = [];
+    for (const [conv, me, other] of [
+      [first, ada, bo],
+      [first, bo, ada],
+      [second, cy, dee],
+      [second, dee, cy],
+    ] as const) {
+      const res = await me.client.get<Detail>(`/api/conversations/${conv}`);
+      expect(res.status).toBe(200);
+      seen.push({ raw: res.body, relative: relativeTo(res.body, conv, me, other) });
+    }
+    // Each person's own view, told as "me" and "the other": the inviter's reads the same as the invitee's,
+    // first in its keys and kinds of value, then in every value.
+    const relative = seen.map((v) => v.relative);
+    const shapes = relative.map(shapeOf);
+    expect(shapes.slice(1)).toEqual([shapes[0], shapes[0], shapes[0]]);
+    expect(relative.slice(1)).toEqual([relative[0], relative[0], relative[0]]);
+    // The same conversation seen by its two people differs only in what is the caller's own.
+    const shared = seen.map((v) => withoutCallersOwn(v.raw));
+    expect([shared[1], shared[3]]).toEqual([shared[0], shared[2]]);
+  });
+});
+
+describe.each(TEST_DATABASES)('an expired single-use link ($name)', (db) => {
+  let srv: TestServer;
+  let clock: ManualClock;
+
+  beforeAll(async () => {
+    clock = new ManualClock(new Date());
+    srv = await startTestServer(
+      db,
+      { AUTH_LIMIT_PER_IP: '10000', INVITATION_TTL_HOURS: '1' },
+      { clock },
+    );
+  });
+  afterAll(async () => srv?.close());
+
+  it('answers 410 naming the problem, and connects no one', async () => {
+    const eve = await signUp(srv, 'Eve');
+    const orgId = await createOrg(srv, eve);
+    const fin = await signUp(srv, 'Fin', orgId);
+    const link = await eve.client.post('/api/connection-invitations', { orgId });
+    expect(link.status).toBe(201);
+    expect(Date.parse(link.body.expiresAt)).toBe(clock.now().getTime() + HOUR_MS);
+    clock.advance(HOUR_MS + MINUTE_MS);
+
+    const late = await fin.client.post('/api/connection-invitations/accept-link', {
+      token: link.body.token,
+    });
+    expect(late.status).toBe(410);
+    expect(late.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(late.body).toEqual({
+      error: { code: 'gone', message: expect.stringMatching(/expired/i) },
+    });
+    for (const p of [eve, fin])
+      expect((await p.client.get('/api/conversations')).body.conversations).toEqual([]);
+    const { store } = srv.ctx.db;
+    expect(await store.conversations.findByPairKey(orgId, pairKey(eve.id, fin.id))).toBeUndefined();
+    expect(await store.connectionInvitations.findById(link.body.id)).toMatchObject({
+      status: 'pending',
+      usedBy: null,
+      respondedAt: null,
+    });
   });
 });
 

@@ -1,9 +1,30 @@
 import { readFileSync } from 'node:fs';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createPgSchema, TEST_DATABASES } from '../../../test/support/databases.ts';
+import type { Dialect } from './connection.ts';
+import type { Database } from './db.ts';
 import { openStore } from './index.ts';
 import { describeSchema, SNAPSHOT_PATHS } from './schema-snapshot.ts';
+
+/** Words that would mark one side of a conversation as giving help and the other as receiving it. */
+const ROLE_WORDS = /helper|helpee|recipient|mentor|mentee|supporter|client|patient|role/i;
+
+/** Every column of every table the migrations made, as `table.column`. */
+async function listColumns(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
+  const { rows } = await (
+    dialect === 'sqlite'
+      ? sql<{ name: string }>`
+        select m.name || '.' || c.name as name
+        from sqlite_master m join pragma_table_info(m.name) c
+        where m.type = 'table' and m.name not like 'sqlite_%' and m.name not like 'kysely_%'`
+      : sql<{ name: string }>`
+        select table_name || '.' || column_name as name from information_schema.columns
+        where table_schema = current_schema() and table_name not like 'kysely_%'`
+  ).execute(db);
+  return rows.map((r) => r.name);
+}
 
 describe.each(TEST_DATABASES)('committed schema snapshot ($name)', (db) => {
   it('matches the schema the migrations build (run `npm run schema:snapshot` after adding a migration)', async () => {
@@ -15,6 +36,36 @@ describe.each(TEST_DATABASES)('committed schema snapshot ($name)', (db) => {
       await open.migrate();
       const actual = await describeSchema(open.store.db, db.name);
       expect(actual).toBe(readFileSync(SNAPSHOT_PATHS[db.name], 'utf8'));
+    } finally {
+      await open.close();
+      await schema?.drop();
+    }
+  });
+
+  it('names no one by a role: people are peers (shared/IPS.md, values: symmetric model)', async () => {
+    const schema = db.name === 'postgres' ? await createPgSchema(db.url) : undefined;
+    const open = openStore(
+      schema ? { dialect: 'postgres', url: db.url, schema: schema.schema } : db.url,
+    );
+    try {
+      await open.migrate();
+      const columns = await listColumns(open.store.db, db.name);
+      // Every table is read, so a new one is covered too; these are the ones the rule is mostly about.
+      for (const table of [
+        'conversations',
+        'conversation_members', // its last_read_seq is the read marker
+        'messages',
+        'relationship_limits',
+        'connection_invitations',
+        'invitations',
+        'blocks',
+        'memberships', // organization admins are marked by is_admin: an admin is not a peer role
+      ])
+        expect(
+          columns.filter((c) => c.startsWith(`${table}.`)),
+          table,
+        ).not.toEqual([]);
+      expect(columns.filter((c) => ROLE_WORDS.test(c))).toEqual([]);
     } finally {
       await open.close();
       await schema?.drop();
