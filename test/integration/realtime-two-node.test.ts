@@ -1,4 +1,5 @@
 /** Two `mutual serve` processes sharing PostgreSQL and Redis: what is sent through one arrives live on the other, in order. */
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/compose.ts';
 import { composeApp } from '../../src/app/compose.ts';
@@ -10,10 +11,13 @@ import { ManualClock } from '../../src/lib/clock.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { type RunningServer, startServer } from '../../src/server/main.ts';
 import { attachGateway } from '../../src/server/ws/gateway.ts';
+import { EVENTS_CHANNEL } from '../../src/core/bus-events.ts';
+import { EPHEMERAL_CHANNEL } from '../../src/server/ws/presence.ts';
 import { createPgSchema } from '../support/databases.ts';
 import {
   Probe,
   connectPair,
+  cuttableLink,
   makeCircle,
   makeOrg,
   makePeople,
@@ -81,6 +85,16 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     for (const s of sockets) await s.subscribe(circle);
     return { circle, people, sockets };
   };
+
+  /** A ping answered: every frame the server sent before the `pong` has arrived. */
+  const roundTrip = async (p: Probe, ref: string) => {
+    p.send({ type: 'ping', ref });
+    await p.next('pong', (f) => f.ref === ref);
+  };
+
+  /** The `message` frames of one conversation a socket received so far. */
+  const messagesIn = (p: Probe, conversationId: string) =>
+    p.all('message').filter((f) => f.message.conversationId === conversationId);
 
   it('delivers in real time on node A what is sent through node B, in the same order', async () => {
     const pair = await connectPair(setup, orgId, ana, ben);
@@ -266,6 +280,172 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     await g.post(circle, 'after one of them left');
     await a.wait((x) => x.type === 'message' && x.message.text === 'after one of them left', 5000);
     expect(h.all('message').filter((m) => m.message.text === 'after one of them left')).toEqual([]);
+  });
+
+  it('repairs a lost hint by catch-up: a socket resuming at its last seq gets exactly the missed message', async () => {
+    const [ida, jon] = (await makePeople(setup, 2, 'Ida')) as [TestPerson, TestPerson];
+    const pair = await connectPair(setup, await makeOrg(setup, [ida, jon]), ida, jon);
+    const i = await open(nodeA, ida);
+    const j = await open(nodeB, jon);
+    await i.subscribe(pair);
+    await j.subscribe(pair);
+    await j.post(pair, 'seen live on A');
+    const live = await i.next('message', (f) => f.message.text === 'seen live on A', 5000);
+    // Stored through the test's own context: its bus never reaches the nodes, so no hint is sent.
+    const { message: missed } = await setup.messaging.post(jon.userId, {
+      conversationId: pair,
+      id: newId(),
+      text: 'posted without a hint',
+    });
+    expect(missed.seq).toBe(live.message.seq + 1);
+    await roundTrip(i, 'before-resume');
+    expect(messagesIn(i, pair).map((f) => f.message.seq)).toEqual([live.message.seq]);
+
+    i.close();
+    await i.closed;
+    const again = await open(nodeA, ida);
+    again.send({ type: 'hello', resume: [{ conversationId: pair, lastSeq: live.message.seq }] });
+    const synced = await again.next('subscribed', (f) => f.conversationId === pair, 5000);
+    await roundTrip(again, 'after-resume');
+    expect(synced.seq).toBe(missed.seq);
+    expect(messagesIn(again, pair).map((f) => f.message)).toEqual([
+      expect.objectContaining({
+        id: missed.id,
+        seq: missed.seq,
+        authorId: jon.userId,
+        text: 'posted without a hint',
+      }),
+    ]);
+    // Nothing else about the conversation: presence comes and goes on its own and is left out.
+    expect(again.frames.filter((f) => f.type !== 'presence').map((f) => f.type)).toEqual([
+      'welcome',
+      'message',
+      'subscribed',
+      'pong',
+    ]);
+  });
+
+  it('re-reads the store for an open socket when its node’s Redis connection comes back', async () => {
+    // An in-process node whose Redis connections go through a link the test can cut; node B posts.
+    const link = await cuttableLink(redisUrl!);
+    const admin = new Redis(redisUrl!);
+    const nodes: Array<{ ctx: AppContext; server: RunningServer }> = [];
+    try {
+      const bus = await RedisBus.connect(link.url);
+      const config = { DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
+      const ctx = await composeApp(loadConfig(config), {
+        pgSchema: schema.schema,
+        logger: createLogger('silent'),
+        bus,
+      });
+      const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
+      nodes.push({ ctx, server });
+      let resumed = 0;
+      bus.onResume(() => (resumed += 1));
+      const subscriberUp = async () =>
+        ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`);
+
+      const [kai, lea] = (await makePeople(setup, 2, 'Kai')) as [TestPerson, TestPerson];
+      const pair = await connectPair(setup, await makeOrg(setup, [kai, lea]), kai, lea);
+      const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
+      probes.push(k);
+      const l = await open(nodeB, lea);
+      await k.subscribe(pair);
+      await l.subscribe(pair);
+      await l.post(pair, 'before the cut');
+      await k.next('message', (f) => f.message.text === 'before the cut', 5000);
+
+      link.cut();
+      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(false);
+      // Node B publishes its hint while this node's subscriber is away: Redis drops it for this node.
+      const during = await l.post(pair, 'during the cut');
+      await roundTrip(k, 'during-cut');
+      expect(messagesIn(k, pair).map((f) => f.message.text)).toEqual(['before the cut']);
+
+      link.restore();
+      await expect.poll(() => resumed, { timeout: 5000 }).toBeGreaterThan(0);
+      expect(await subscriberUp()).toBe(true);
+      await k.next('message', (f) => f.message.text === 'during the cut', 5000);
+      await roundTrip(k, 'after-resume');
+      expect(messagesIn(k, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
+        [during.seq - 1, 'before the cut'],
+        [during.seq, 'during the cut'],
+      ]);
+      expect(k.all('welcome')).toHaveLength(1);
+      expect(k.ws.readyState).toBe(k.ws.OPEN);
+    } finally {
+      for (const { ctx, server } of nodes) {
+        await server.close();
+        await ctx.close();
+      }
+      admin.disconnect();
+      await link.close();
+    }
+  });
+
+  it('carries no message text over Redis: posts, edits, deletes, typing and read markers are hints', async () => {
+    const tag = newId().slice(-8);
+    const [first, edited, gone] = [`first ${tag}`, `edited ${tag}`, `soon gone ${tag}`];
+    // Everything published on Redis meanwhile; domain events carry a payload, ephemeral ones are flat.
+    type Published = { conversationId?: unknown; payload?: { conversationId?: unknown } };
+    const captured: Array<{ channel: string; raw: string }> = [];
+    const spy = new Redis(redisUrl!);
+    try {
+      spy.on('pmessage', (_pattern: string, channel: string, raw: string) =>
+        captured.push({ channel, raw }),
+      );
+      await spy.psubscribe('*');
+      const [mia, ned] = (await makePeople(setup, 2, 'Mia')) as [TestPerson, TestPerson];
+      const pair = await connectPair(setup, await makeOrg(setup, [mia, ned]), mia, ned);
+      await setup.conversations.setShareReadMarkers(ned.userId, pair, true);
+      const m = await open(nodeA, mia);
+      const n = await open(nodeB, ned);
+      await m.subscribe(pair);
+      await n.subscribe(pair);
+
+      const one = await m.post(pair, first);
+      await n.next('message', (f) => f.message.id === one.id, 5000);
+      m.send({ type: 'edit', conversationId: pair, id: one.id, text: edited });
+      await n.next('message.updated', (f) => f.message.text === edited, 5000);
+      const two = await m.post(pair, gone);
+      await n.next('message', (f) => f.message.id === two.id, 5000);
+      m.send({ type: 'delete', conversationId: pair, id: two.id });
+      await n.next(
+        'message.updated',
+        (f) => f.message.id === two.id && !!f.message.deletedAt,
+        5000,
+      );
+      n.send({ type: 'typing', conversationId: pair });
+      await m.next('typing', (f) => f.userId === ned.userId, 5000);
+      n.send({ type: 'read', conversationId: pair, seq: two.seq });
+      await m.next('read.updated', (f) => f.userId === ned.userId && f.seq === two.seq, 5000);
+
+      const about = (channel: string) =>
+        captured
+          .filter((c) => c.channel === channel)
+          .map((c) => JSON.parse(c.raw) as Published)
+          .filter((e) => (e.payload?.conversationId ?? e.conversationId) === pair);
+      await expect.poll(() => about(EVENTS_CHANNEL).length, { timeout: 5000 }).toBe(5);
+      await expect.poll(() => about(EPHEMERAL_CHANNEL).length, { timeout: 5000 }).toBe(1);
+      for (const text of [first, edited, gone])
+        expect(captured.filter((c) => c.raw.includes(text))).toEqual([]);
+      const hint = (seq: number, messageId: string) => ({ conversationId: pair, seq, messageId });
+      expect(about(EVENTS_CHANNEL)).toEqual([
+        { name: 'message.posted', payload: hint(one.seq, one.id) },
+        { name: 'message.updated', payload: hint(one.seq, one.id) },
+        { name: 'message.posted', payload: hint(two.seq, two.id) },
+        { name: 'message.updated', payload: hint(two.seq, two.id) },
+        {
+          name: 'read.updated',
+          payload: { conversationId: pair, userId: ned.userId, seq: two.seq },
+        },
+      ]);
+      expect(about(EPHEMERAL_CHANNEL)).toEqual([
+        { kind: 'typing', conversationId: pair, userId: ned.userId },
+      ]);
+    } finally {
+      spy.disconnect();
+    }
   });
 
   it('closes a socket on node A within a second when the session is revoked through node B', async () => {

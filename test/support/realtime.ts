@@ -1,4 +1,5 @@
 /** Real-time test helpers: people, organizations and conversations made through the services, and a WebSocket probe. */
+import { type AddressInfo, type Socket, connect, createServer } from 'node:net';
 import WebSocket from 'ws';
 import type { AppContext } from '../../src/app/compose.ts';
 import type {
@@ -82,6 +83,60 @@ export async function makeCircle(
     await ctx.connections.accept(p.userId, invitation.id);
   }
   return circle.id;
+}
+
+/** A TCP link to a server (such as Redis) that a test can cut, as a network outage would, and restore. */
+export interface CuttableLink {
+  /** `target` with its host and port replaced by the link's. */
+  url: string;
+  /** Drops every connection through the link and refuses new ones until `restore`. */
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** Opens a cuttable link to the host and port of `target` (a URL such as redis://127.0.0.1:6379). */
+export async function cuttableLink(target: string): Promise<CuttableLink> {
+  const to = new URL(target);
+  const sockets = new Set<Socket>();
+  let isCut = false;
+  const dropAll = () => {
+    for (const s of sockets) s.destroy();
+  };
+  const server = createServer((inbound) => {
+    if (isCut) return void inbound.destroy();
+    const outbound = connect(Number(to.port || 6379), to.hostname);
+    for (const s of [inbound, outbound]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        sockets.delete(s);
+        inbound.destroy();
+        outbound.destroy();
+      });
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.hostname = '127.0.0.1';
+  url.port = String((server.address() as AddressInfo).port);
+  return {
+    url: url.toString(),
+    cut: () => {
+      isCut = true;
+      dropAll();
+    },
+    restore: () => {
+      isCut = false;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        isCut = true;
+        dropAll();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 /** The ws:// address of a server's gateway. */
