@@ -189,20 +189,28 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
     expect(sender.take()).toEqual([endpoint(d)]);
   });
 
-  it('pushes a message that came during quiet hours when they end, if it is still unread', async () => {
+  const hhmm = (t: Date) => t.toISOString().slice(11, 16);
+  /**
+   * Two new people with a device each, connected; the second (d) in quiet hours there (UTC) from an hour ago
+   * until `quietEnd`.
+   */
+  const quietPair = async (quietEnd: string) => {
     const two = await seedOrg(app.ctx, 2);
     const [a, d] = two.ids as [string, string];
     await subscribeEach(app, clock, [a, d]);
     const rel = await connectIds(app.ctx, two.orgId, a, d);
-    // Quiet until 23:00 UTC today, from an hour ago.
-    const now = clock.now();
-    const hhmm = (t: Date) => t.toISOString().slice(11, 16);
     await app.ctx.conversations.setLimits(d, rel, {
-      quietStart: hhmm(new Date(now.getTime() - 60 * MINUTE_MS)),
-      quietEnd: '23:00',
+      quietStart: hhmm(new Date(clock.now().getTime() - 60 * MINUTE_MS)),
+      quietEnd,
       timeZone: 'UTC',
       note: null,
     });
+    return { a, d, rel };
+  };
+
+  it('pushes a message that came during quiet hours when they end, if it is still unread', async () => {
+    const now = clock.now();
+    const { a, d, rel } = await quietPair('23:00');
     await post(a, rel);
     await timers.runAll();
     expect(sender.take()).toEqual([]);
@@ -227,18 +235,11 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   });
 
   it('sends nothing when quiet hours end if the message was read meanwhile', async () => {
-    const two = await seedOrg(app.ctx, 2);
-    const [b, d] = two.ids as [string, string];
-    await subscribeEach(app, clock, [b, d]);
-    const rel = await connectIds(app.ctx, two.orgId, b, d);
-    const now = clock.now();
-    const hhmm = (t: Date) => t.toISOString().slice(11, 16);
-    await app.ctx.conversations.setLimits(d, rel, {
-      quietStart: hhmm(new Date(now.getTime() - 60 * MINUTE_MS)),
-      quietEnd: hhmm(new Date(now.getTime() + 120 * MINUTE_MS)),
-      timeZone: 'UTC',
-      note: null,
-    });
+    const {
+      a: b,
+      d,
+      rel,
+    } = await quietPair(hhmm(new Date(clock.now().getTime() + 120 * MINUTE_MS)));
     const { message } = await post(b, rel);
     await timers.runAll();
     expect(timers.jobs).toHaveLength(1);
