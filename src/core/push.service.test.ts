@@ -386,6 +386,39 @@ describe.each(TEST_DATABASES)(
       expect(sender.take()).toEqual([endpoint(b)]);
     });
 
+    it('after a restart, still pushes when long quiet hours end, for a message from their start', async () => {
+      const first = new ManualLater();
+      const one = await start(first);
+      const { orgId, ids } = await seedOrg(one.ctx, 2);
+      const [a, b] = ids as [string, string];
+      await subscribeEach(one, clock, ids);
+      const ab = await connectIds(one.ctx, orgId, a, b);
+      // b's quiet hours there run 20:00–10:00 UTC, fourteen hours.
+      await one.ctx.conversations.setLimits(b, ab, {
+        quietStart: '20:00',
+        quietEnd: '10:00',
+        timeZone: 'UTC',
+        note: null,
+      });
+      clock.advance(10 * 60 * MINUTE_MS + 5 * MINUTE_MS);
+      await one.ctx.messaging.post(a, { conversationId: ab, id: newId(), text: 'evening note' });
+      await first.runAll();
+      expect(sender.take()).toEqual([]);
+      // Waiting for 10:00 when the node stops; it starts again at 09:00, thirteen hours after the message.
+      expect(first.jobs).toHaveLength(1);
+      await apps.shift()!.close();
+      clock.advance(12 * 60 * MINUTE_MS + 55 * MINUTE_MS);
+      const second = new ManualLater();
+      await start(second);
+      expect(second.jobs.map((j) => j.ms)).toEqual([0]);
+      await second.runAll();
+      expect(sender.take()).toEqual([]);
+      expect(second.jobs.map((j) => j.ms)).toEqual([60 * MINUTE_MS]);
+      clock.advance(60 * MINUTE_MS);
+      await second.runAll();
+      expect(sender.take()).toEqual([endpoint(b)]);
+    });
+
     it('two nodes push a conversation to a person once per quiet spell, whichever node stored it', async () => {
       const [onA, onB] = [new ManualLater(), new ManualLater()];
       const nodeA = await start(onA);

@@ -37,6 +37,11 @@ export interface PushDeps extends Pick<Runtime, 'clock'> {
 
 /** How long a push service may hold a push for a device that is off. */
 export const PUSH_TTL_SECONDS = 12 * 60 * 60;
+/**
+ * How far back a node that starts looks for checks it may have dropped: a day, since the longest quiet hours
+ * end within one, and a check that waited for them must not be lost to a restart.
+ */
+const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** One topic for every push: an undelivered push is replaced by the next, so a device gets one, not many. */
 export const PUSH_TOPIC = 'mutual-new';
 
@@ -131,14 +136,14 @@ export class PushService {
   /**
    * Run once when the node starts. A check waits in this node's memory, so a node that stopped (a restart, a
    * crash) dropped the checks it had not yet run. This schedules a check, due when its message's would have
-   * been (at once if that time has passed), for every conversation with a message in the last PUSH_TTL_SECONDS
+   * been (at once if that time has passed), for every conversation with a message in the last RESUME_WINDOW_MS
    * that a member with an endpoint got no push for since. Each check still pushes only what is unread. Returns
    * how many conversations it scheduled.
    */
   async resume(): Promise<number> {
     if (!this.enabled || this.closed) return 0;
     const now = this.deps.clock.now().getTime();
-    const unpushed = await this.deps.push.unpushedSince(new Date(now - PUSH_TTL_SECONDS * 1000));
+    const unpushed = await this.deps.push.unpushedSince(new Date(now - RESUME_WINDOW_MS));
     for (const { conversationId, lastActivityAt } of unpushed)
       this.schedule(
         conversationId,
