@@ -78,6 +78,21 @@ async function circleOf(
   return circle;
 }
 
+/** Sets `userId`'s quiet hours in `conversationId`, in UTC, from `start` to `end` ('HH:MM'). */
+const quietInUtc = (
+  app: TestApp,
+  userId: string,
+  conversationId: string,
+  start: string,
+  end: string,
+) =>
+  app.ctx.conversations.setLimits(userId, conversationId, {
+    quietStart: start,
+    quietEnd: end,
+    timeZone: 'UTC',
+    note: null,
+  });
+
 describe('isAllowedEndpoint', () => {
   const allowed = ['https://fcm.googleapis.com', 'https://*.push.apple.com', 'http://127.0.0.1:9'];
   it.each([
@@ -162,12 +177,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
   it('sends nothing during the person’s own quiet hours in that conversation', async () => {
     const [, , c, d] = ids as [string, string, string, string];
     const rel = await connectIds(app.ctx, orgId, c, d);
-    await app.ctx.conversations.setLimits(d, rel, {
-      quietStart: '09:00',
-      quietEnd: '12:00',
-      timeZone: 'UTC',
-      note: null,
-    });
+    await quietInUtc(app, d, rel, '09:00', '12:00');
     // The other person's quiet hours do not silence c (posting reads up to one's own message, so only d posts).
     await post(d, rel);
     await timers.runAll();
@@ -178,12 +188,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
     await timers.runAll();
     expect(sender.take()).toEqual([]);
     clock.advance(11 * MINUTE_MS);
-    await app.ctx.conversations.setLimits(d, rel, {
-      quietStart: '22:00',
-      quietEnd: '07:00',
-      timeZone: 'UTC',
-      note: null,
-    });
+    await quietInUtc(app, d, rel, '22:00', '07:00');
     await post(c, rel);
     await timers.runAll();
     expect(sender.take()).toEqual([endpoint(d)]);
@@ -199,12 +204,7 @@ describe.each(TEST_DATABASES)('PushService on $name', (db) => {
     const [a, d] = two.ids as [string, string];
     await subscribeEach(app, clock, [a, d]);
     const rel = await connectIds(app.ctx, two.orgId, a, d);
-    await app.ctx.conversations.setLimits(d, rel, {
-      quietStart: hhmm(new Date(clock.now().getTime() - 60 * MINUTE_MS)),
-      quietEnd,
-      timeZone: 'UTC',
-      note: null,
-    });
+    await quietInUtc(app, d, rel, hhmm(new Date(clock.now().getTime() - 60 * MINUTE_MS)), quietEnd);
     return { a, d, rel };
   };
 
@@ -394,12 +394,7 @@ describe.each(TEST_DATABASES)(
       await subscribeEach(one, clock, ids);
       const ab = await connectIds(one.ctx, orgId, a, b);
       // b's quiet hours there run 20:00–10:00 UTC, fourteen hours.
-      await one.ctx.conversations.setLimits(b, ab, {
-        quietStart: '20:00',
-        quietEnd: '10:00',
-        timeZone: 'UTC',
-        note: null,
-      });
+      await quietInUtc(one, b, ab, '20:00', '10:00');
       clock.advance(10 * 60 * MINUTE_MS + 5 * MINUTE_MS);
       await one.ctx.messaging.post(a, { conversationId: ab, id: newId(), text: 'evening note' });
       await first.runAll();
