@@ -240,10 +240,10 @@ export class Live {
       if (on.connection !== connection) this.inFlight.delete(id);
     if (this.inFlight.size >= SENDS_IN_FLIGHT) return;
     for (const on of this.inFlight.values()) if (on.conversationId === conversationId) return;
-    for (const e of this.outbox.takeUnsent(conversationId, connection, 1)) {
-      this.inFlight.set(e.id, { connection, conversationId });
-      this.realtime.send({ type: 'send', ref: e.id, conversationId, id: e.id, text: e.text });
-    }
+    const e = this.outbox.takeNext(conversationId, connection);
+    if (!e) return;
+    this.inFlight.set(e.id, { connection, conversationId });
+    this.realtime.send({ type: 'send', ref: e.id, conversationId, id: e.id, text: e.text });
   }
 
   /** Sends more of what waits, in every conversation (after an answer made room, or a pause ended). */

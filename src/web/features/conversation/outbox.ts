@@ -61,19 +61,14 @@ export class Outbox {
     this.save();
   }
 
-  /**
-   * Entries of `conversationId` not yet sent on `connection` (and not refused), oldest first and at most
-   * `max` of them; marks them sent.
-   */
-  takeUnsent(conversationId: string, connection: number, max = Infinity): OutboxEntry[] {
-    const due = this.entries
-      .filter(
-        (e) =>
-          e.conversationId === conversationId && !e.failed && this.sentOn.get(e.id) !== connection,
-      )
-      .slice(0, max);
-    for (const e of due) this.sentOn.set(e.id, connection);
-    return due;
+  /** The oldest entry of `conversationId` not yet sent on `connection` (and not refused); marks it sent. */
+  takeNext(conversationId: string, connection: number): OutboxEntry | undefined {
+    const next = this.entries.find(
+      (e) =>
+        e.conversationId === conversationId && !e.failed && this.sentOn.get(e.id) !== connection,
+    );
+    if (next) this.sentOn.set(next.id, connection);
+    return next;
   }
 
   /** What storage holds now (nothing if it holds no list). */
