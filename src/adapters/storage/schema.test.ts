@@ -7,6 +7,7 @@ import type { Dialect } from './connection.ts';
 import type { Database } from './db.ts';
 import { openStore } from './index.ts';
 import { describeSchema, SNAPSHOT_PATHS } from './schema-snapshot.ts';
+import { TABLES_WITH_WORDS } from './words.ts';
 
 /** Words that would mark one side of a conversation as giving help and the other as receiving it. */
 const ROLE_WORDS = /helper|helpee|recipient|mentor|mentee|supporter|client|patient|role/i;
@@ -69,6 +70,17 @@ describe.each(TEST_DATABASES)('committed schema snapshot ($name)', (db) => {
           table,
         ).not.toEqual([]);
       expect(columns.filter((c) => ROLE_WORDS.test(c))).toEqual([]);
+    });
+  });
+
+  it("lists in TABLES_WITH_WORDS every table with a column of people's words, and no other", async () => {
+    await withStore(async (open) => {
+      await open.migrate();
+      const columns = await listColumns(open.store.db, db.name);
+      const wordy =
+        /\.(text|note|note_\w+|why|title|body|answers|detail|display_name|try_next|password_hash)$/;
+      const tables = new Set(columns.filter((c) => wordy.test(c)).map((c) => c.split('.')[0]!));
+      expect([...tables].sort()).toEqual([...TABLES_WITH_WORDS].sort());
     });
   });
 

@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +14,15 @@ import { openSqlite } from './sqlite-database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mutual-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Waits up to 5 s for `done`, checking every 100 ms; fails naming what it waited for. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    if (done()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(done(), String(done)).toBe(true);
+}
 
 describe('openSqlite', () => {
   it('names the path and DATABASE_URL when the file cannot be a database, and leaves the file as it was', () => {
@@ -45,6 +62,39 @@ describe('openSqlite', () => {
     db.prepare("update m set text = ''").run([]);
     db.prepare('pragma wal_checkpoint(TRUNCATE)').all([]);
     expect(readFileSync(path).includes(words)).toBe(false);
+    db.close();
+  });
+
+  it('cuts the log to nothing soon after words are edited or deleted, so no old copy of them stays', async () => {
+    const path = join(dir, 'scrubbed.db');
+    const db = openSqlite(path);
+    const inFiles = (words: string) =>
+      [path, `${path}-wal`].filter((f) => existsSync(f) && readFileSync(f).includes(words));
+    db.prepare('create table "messages" (id integer primary key, text text not null)').run([]);
+    db.prepare('create table "conversations" (id integer primary key, last_seq integer)').run([]);
+    const edited = 'words-that-were-edited-away-later';
+    const deleted = 'words-that-were-deleted-later';
+    const insert = db.prepare('insert into "messages" (text) values (?)');
+    for (let i = 0; i < 5; i++) insert.run([`${edited} ${i}`]);
+    insert.run([deleted]);
+    db.prepare('insert into "conversations" (last_seq) values (0)').run([]);
+    // Checkpointed once (PASSIVE): the words are in the database file and still in the log.
+    await waitFor(() => inFiles(deleted).length === 2);
+
+    // Bookkeeping a message post does (no words): the log is not cut.
+    db.prepare('update "conversations" set last_seq = last_seq + 1').run([]);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    expect(inFiles(deleted)).toEqual([path, `${path}-wal`]);
+
+    db.prepare('update "messages" set text = ? where text like ?').run(['new words', `${edited}%`]);
+    db.prepare('delete from "messages" where text = ?').run([deleted]);
+    await waitFor(() => inFiles(edited).length === 0 && inFiles(deleted).length === 0);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    // Nothing else was lost.
+    expect(
+      db.prepare('select count(*) as n from "messages" where text = ?').all(['new words']),
+    ).toEqual([{ n: 5 }]);
     db.close();
   });
 

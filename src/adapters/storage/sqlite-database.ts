@@ -1,6 +1,7 @@
 /**
  * Opens the embedded SQLite database for Kysely, tuned so that durability does not stall the event loop:
- * prepared statements are reused, and WAL checkpoints (the slow, fsync-heavy part) run on a worker thread.
+ * prepared statements are reused, and WAL checkpoints (the slow, fsync-heavy part) run on a worker thread,
+ * which also cuts the log to nothing after people's words were edited or deleted (words.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +9,7 @@ import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import type { QueryResult, SqliteDatabase, SqliteStatement } from 'kysely';
+import { erasesWords } from './words.ts';
 
 /** Distinct statements kept prepared; Mutual issues far fewer, so the bound only guards against leaks. */
 const STATEMENT_CACHE_SIZE = 1_000;
@@ -17,18 +19,29 @@ const CHECKPOINT_EVERY_MS = 1_000;
 
 /**
  * Runs in a worker thread with its own connection. A PASSIVE checkpoint never blocks the writer, so a
- * slow disk delays only this thread, not message delivery.
+ * slow disk delays only this thread, not message delivery. Asked to `scrub` (words were edited or
+ * deleted), the next checkpoint is a TRUNCATE instead: the log is folded back and cut to nothing, so no old
+ * copy of those words stays in it. It never waits (busy_timeout 0): while the writer or a reader is busy
+ * it tries again a second later. While it runs, a write on the main connection waits for it (a few ms).
  */
 const CHECKPOINT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const closed = new Int32Array(workerData.closed);
 const db = new SQLite(workerData.path);
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = 0');
+let scrub = false;
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  try {
+    if (!scrub) db.pragma('wal_checkpoint(PASSIVE)');
+    else if (db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0) scrub = false;
+  } catch {}
 }, workerData.everyMs);
-parentPort.on('message', () => {
+parentPort.on('message', (message) => {
+  if (message === 'scrub') {
+    scrub = true;
+    return;
+  }
   clearInterval(timer);
   try { db.close(); } finally {
     Atomics.store(closed, 0, 1);
@@ -65,7 +78,7 @@ export function openSqlite(path: string): TunedSqlite {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     // Deleted or rewritten content is overwritten with zeros, not left in free space: a deleted message's
-    // words leave the database file at the next checkpoint.
+    // words leave the database file at the next checkpoint (and the log at the scrub that follows).
     sqlite.pragma('secure_delete = ON');
   } catch (error) {
     sqlite?.close();
@@ -98,13 +111,18 @@ export function openSqlite(path: string): TunedSqlite {
   }
 
   const statements = new Map<string, SqliteStatement>();
+  // Statements that rewrite or delete people's words: each run asks the checkpointer to scrub the log.
+  const erasers = new WeakSet<SqliteStatement>();
   const prepare = (sql: string): SqliteStatement => {
     let statement = statements.get(sql);
     if (!statement) {
       if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
       statement = sqlite.prepare(sql);
       statements.set(sql, statement);
+      if (erasesWords(sql)) erasers.add(statement);
     }
+    // Kysely and execute() both prepare right before running, so this is once per run.
+    if (checkpointer && erasers.has(statement)) checkpointer.postMessage('scrub');
     return statement;
   };
   return {
