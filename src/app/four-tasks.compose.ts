@@ -17,7 +17,7 @@ export interface FourTasksServices {
 
 /** Builds the services; `store` is the main store, whose connection the four-tasks tables share. */
 export function composeFourTasks(runtime: Runtime, store: KyselyStore): FourTasksServices {
-  const fourTasks = new FourTasksKyselyStore(store.db);
+  const fourTasks = new FourTasksKyselyStore(store.db, (work) => store.transactionOn(work));
   const deps = { ...runtime, store: store as Store, fourTasks };
   return {
     reflections: new ReflectionService(deps),

@@ -38,8 +38,17 @@ export class FourTasksKyselyStore implements FourTasksStore {
   readonly authoredMessages: AuthoredMessageRepo;
   private readonly db: Kysely<FourTasksDatabase>;
 
-  /** Takes the app's main connection; the four-tasks tables are added to its type here. */
-  constructor(db: Kysely<Database> | Kysely<FourTasksDatabase>) {
+  /**
+   * Takes the app's main connection; the four-tasks tables are added to its type here. `transactionOn`
+   * runs a transaction on it (KyselyStore.transactionOn: the group committer on SQLite); without it,
+   * Kysely's own transaction.
+   */
+  constructor(
+    db: Kysely<Database> | Kysely<FourTasksDatabase>,
+    private readonly transactionOn?: <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>,
+    /** Inside a transaction; the group committer's connection is not a Kysely transaction, so it says. */
+    private readonly inTransaction = db.isTransaction,
+  ) {
     this.db = (db as Kysely<Database>).withTables<FourTasksTables>();
     this.reflections = new ReflectionStore(this.db);
     this.intentions = new IntentionStore(this.db);
@@ -48,7 +57,10 @@ export class FourTasksKyselyStore implements FourTasksStore {
   }
 
   async transaction<T>(work: (store: FourTasksStore) => Promise<T>): Promise<T> {
-    if (this.db.isTransaction) return work(this);
-    return this.db.transaction().execute((trx) => work(new FourTasksKyselyStore(trx)));
+    if (this.inTransaction) return work(this);
+    const inside = (trx: Kysely<Database>) =>
+      work(new FourTasksKyselyStore(trx, this.transactionOn, true));
+    if (this.transactionOn) return this.transactionOn(inside);
+    return (this.db as unknown as Kysely<Database>).transaction().execute(inside);
   }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { holdWriteLock } from '../../../test/support/sqlite-lock.ts';
 import type { Database } from './db.ts';
 import { GroupCommitter } from './group-commit.ts';
 import { prepare } from './prepared.ts';
@@ -127,10 +128,10 @@ describe('GroupCommitter', () => {
       }),
     ).rejects.toThrow('fails after its insert');
     expect(ran).toEqual([
-      'direct: begin',
+      'direct: begin immediate',
       'direct: insert into "t" ("v") values (?)',
       'direct: commit',
-      'direct: begin',
+      'direct: begin immediate',
       'direct: insert into "t" ("v") values (?)',
       'direct: rollback',
     ]);
@@ -166,12 +167,33 @@ describe('GroupCommitter', () => {
     await writing;
     expect((await read)[0]).toEqual({ n: 2 });
     expect(ran.map((r) => r.replace(/ \(.*$/, '').slice(0, 40))).toEqual([
-      'direct: begin',
+      'direct: begin immediate',
       'direct: insert into "t"',
       'kysely: insert into t',
       'direct: commit',
       'kysely: select count(*) as "n" from "t"',
     ]);
+    await db.destroy();
+  });
+
+  it("waits for another process's write instead of failing a transaction that has already read", async () => {
+    const { db, path, committer } = open('other-writer.db');
+    await sql`create table t (v text)`.execute(db);
+    // Another process (the CLI, say) holds the write lock for 300 ms.
+    const other = await holdWriteLock(
+      path,
+      300,
+      "insert into t (v) values ('from the other process')",
+    );
+    // A read, then a write: a deferred transaction would get SQLITE_BUSY at the write, without waiting.
+    const value = await committer.run(async (trx) => {
+      await sql`select count(*) from t`.execute(trx);
+      return insert(trx, 'from this process');
+    });
+    expect(value).toBe('from this process');
+    await other.released;
+    const rows = await sql<{ v: string }>`select v from t order by v`.execute(db);
+    expect(rows.rows.map((r) => r.v)).toEqual(['from the other process', 'from this process']);
     await db.destroy();
   });
 });

@@ -79,7 +79,10 @@ export class GroupCommitter {
   /** Runs the group in one transaction and commits; throws (after rolling back) if it cannot commit. */
   private async inTransaction(conn: Kysely<Database>, group: Pending[]): Promise<Outcome[]> {
     const statement = (sql: string) => void this.execute(sql, []);
-    statement('begin');
+    // IMMEDIATE takes the write lock now, waiting (busy_timeout) while another connection or process
+    // writes. A deferred BEGIN would take it at the first write, and a transaction that has already read
+    // gets SQLITE_BUSY at once there, without waiting, whenever another writer holds the lock.
+    statement('begin immediate');
     try {
       // Alone in its group: no savepoint needed, the transaction itself is the unit.
       if (group.length === 1) {

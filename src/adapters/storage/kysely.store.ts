@@ -52,6 +52,15 @@ export class KyselyStore implements Store {
     this.relationshipLimits = new RelationshipLimitStore(db);
   }
 
+  /**
+   * Runs `work` in a transaction on this store's connection, for stores of other tables that share it
+   * (four-tasks.store.ts): on SQLite through the group committer, like every other write.
+   */
+  transactionOn<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.committer) return this.committer.run(work);
+    return this.db.transaction().execute(work);
+  }
+
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     if (this.committer)

@@ -1,7 +1,7 @@
 /**
  * Opens the embedded SQLite database for Kysely, tuned so that durability does not stall the event loop:
- * prepared statements are reused, and WAL checkpoints (the slow, fsync-heavy part) run on a worker thread,
- * which also cuts the log to nothing after people's words were edited or deleted (words.ts).
+ * prepared statements are reused, and WAL checkpoints (the slow, fsync-heavy part) run on a worker thread.
+ * After people's words were edited or deleted (words.ts), the log is also cut to nothing soon after.
  */
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,29 +19,19 @@ const CHECKPOINT_EVERY_MS = 1_000;
 
 /**
  * Runs in a worker thread with its own connection. A PASSIVE checkpoint never blocks the writer, so a
- * slow disk delays only this thread, not message delivery. Asked to `scrub` (words were edited or
- * deleted), the next checkpoint is a TRUNCATE instead: the log is folded back and cut to nothing, so no old
- * copy of those words stays in it. It never waits (busy_timeout 0): while the writer or a reader is busy
- * it tries again a second later. While it runs, a write on the main connection waits for it (a few ms).
+ * slow disk delays only this thread, not message delivery. It never takes the write lock: a transaction
+ * on the main connection that has read and then writes would get SQLITE_BUSY at once, without waiting.
  */
 const CHECKPOINT_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
 const closed = new Int32Array(workerData.closed);
 const db = new SQLite(workerData.path);
-db.pragma('busy_timeout = 0');
-let scrub = false;
+db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
-  try {
-    if (!scrub) db.pragma('wal_checkpoint(PASSIVE)');
-    else if (db.pragma('wal_checkpoint(TRUNCATE)')[0].busy === 0) scrub = false;
-  } catch {}
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
 }, workerData.everyMs);
-parentPort.on('message', (message) => {
-  if (message === 'scrub') {
-    scrub = true;
-    return;
-  }
+parentPort.on('message', () => {
   clearInterval(timer);
   try { db.close(); } finally {
     Atomics.store(closed, 0, 1);
@@ -50,6 +40,12 @@ parentPort.on('message', (message) => {
   }
 });
 `;
+
+/**
+ * How soon after words were edited or deleted the main connection cuts the log to nothing (a TRUNCATE
+ * checkpoint), so no old copy of them stays in it. Later edits within this time share the same cut.
+ */
+const SCRUB_AFTER_MS = 1_000;
 
 /** How long closing waits for the checkpointer to let go of the file before closing anyway. */
 const CHECKPOINTER_CLOSE_WAIT_MS = 5_000;
@@ -110,8 +106,34 @@ export function openSqlite(path: string): TunedSqlite {
     });
   }
 
+  // Words were edited or deleted (words.ts): between transactions, the log is checkpointed and cut to
+  // nothing. Done on this connection, the only writer, so no transaction ever finds the write lock taken.
+  // It does not wait: if the checkpointer is busy, it tries again a second later. It holds the event loop
+  // for the checkpoint's own time (a few ms), at most once a second, and only after an edit or a delete.
+  let scrubTimer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const scrubSoon = (): void => {
+    if (inMemory || closed || scrubTimer) return;
+    scrubTimer = setTimeout(scrub, SCRUB_AFTER_MS);
+    scrubTimer.unref();
+  };
+  const scrub = (): void => {
+    scrubTimer = undefined;
+    if (closed) return;
+    if (sqlite.inTransaction) return scrubSoon();
+    sqlite.pragma('busy_timeout = 0');
+    try {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      if (result?.busy !== 0) scrubSoon();
+    } catch {
+      scrubSoon();
+    } finally {
+      sqlite.pragma('busy_timeout = 5000');
+    }
+  };
+
   const statements = new Map<string, SqliteStatement>();
-  // Statements that rewrite or delete people's words: each run asks the checkpointer to scrub the log.
+  // Statements that rewrite or delete people's words: each run asks for the log to be cut soon.
   const erasers = new WeakSet<SqliteStatement>();
   const prepare = (sql: string): SqliteStatement => {
     let statement = statements.get(sql);
@@ -122,7 +144,7 @@ export function openSqlite(path: string): TunedSqlite {
       if (erasesWords(sql)) erasers.add(statement);
     }
     // Kysely and execute() both prepare right before running, so this is once per run.
-    if (checkpointer && erasers.has(statement)) checkpointer.postMessage('scrub');
+    if (erasers.has(statement)) scrubSoon();
     return statement;
   };
   return {
@@ -138,6 +160,8 @@ export function openSqlite(path: string): TunedSqlite {
       return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
     },
     close(): void {
+      closed = true;
+      clearTimeout(scrubTimer);
       // The checkpointer closes first and this connection last, so the last close folds the log back
       // and removes the -wal and -shm files before close() returns: nothing touches the directory after.
       if (checkpointer) {
