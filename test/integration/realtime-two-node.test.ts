@@ -21,6 +21,7 @@ import {
   makeCircle,
   makeOrg,
   makePeople,
+  newPair,
   wsUrl,
   type TestPerson,
 } from '../support/realtime.ts';
@@ -138,8 +139,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   });
 
   it('tells a socket following its conversations on node A of a message sent through node B, without content', async () => {
-    const [fay, gus] = (await makePeople(setup, 2, 'Fol')) as [TestPerson, TestPerson];
-    const pair = await connectPair(setup, await makeOrg(setup, [fay, gus]), fay, gus);
+    const {
+      people: [fay, gus],
+      conversationId: pair,
+    } = await newPair(setup, 'Fol');
     const list = await open(nodeA, fay);
     list.send({ type: 'follow' });
     expect((await list.next('following')).conversationIds).toEqual([pair]);
@@ -169,13 +172,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
         const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
         nodes.push({ ctx, server });
       }
-      const [eve, fin] = (await makePeople(nodes[0]!.ctx, 2, 'Eve')) as [TestPerson, TestPerson];
-      const pair = await connectPair(
-        nodes[0]!.ctx,
-        await makeOrg(nodes[0]!.ctx, [eve, fin]),
-        eve,
-        fin,
-      );
+      const {
+        people: [eve],
+        conversationId: pair,
+      } = await newPair(nodes[0]!.ctx, 'Eve');
       const [onA, onB] = await Promise.all(
         nodes.map(async ({ server }) => {
           const probe = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), eve.cookie);
@@ -250,8 +250,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       });
 
     // A block, made through node B by the person whose socket is on node A.
-    const [eve, fin] = (await makePeople(setup, 2, 'Eve')) as [TestPerson, TestPerson];
-    const pair = await connectPair(setup, await makeOrg(setup, [eve, fin]), eve, fin);
+    const {
+      people: [eve, fin],
+      conversationId: pair,
+    } = await newPair(setup, 'Eve');
     const e = await open(nodeA, eve);
     const f = await open(nodeB, fin);
     await e.subscribe(pair);
@@ -283,8 +285,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   });
 
   it('repairs a lost hint by catch-up: a socket resuming at its last seq gets exactly the missed message', async () => {
-    const [ida, jon] = (await makePeople(setup, 2, 'Ida')) as [TestPerson, TestPerson];
-    const pair = await connectPair(setup, await makeOrg(setup, [ida, jon]), ida, jon);
+    const {
+      people: [ida, jon],
+      conversationId: pair,
+    } = await newPair(setup, 'Ida');
     const i = await open(nodeA, ida);
     const j = await open(nodeB, jon);
     await i.subscribe(pair);
@@ -345,8 +349,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       const subscriberUp = async () =>
         ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`);
 
-      const [kai, lea] = (await makePeople(setup, 2, 'Kai')) as [TestPerson, TestPerson];
-      const pair = await connectPair(setup, await makeOrg(setup, [kai, lea]), kai, lea);
+      const {
+        people: [kai, lea],
+        conversationId: pair,
+      } = await newPair(setup, 'Kai');
       const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
       probes.push(k);
       const l = await open(nodeB, lea);
@@ -395,8 +401,10 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
         captured.push({ channel, raw }),
       );
       await spy.psubscribe('*');
-      const [mia, ned] = (await makePeople(setup, 2, 'Mia')) as [TestPerson, TestPerson];
-      const pair = await connectPair(setup, await makeOrg(setup, [mia, ned]), mia, ned);
+      const {
+        people: [mia, ned],
+        conversationId: pair,
+      } = await newPair(setup, 'Mia');
       await setup.conversations.setShareReadMarkers(ned.userId, pair, true);
       const m = await open(nodeA, mia);
       const n = await open(nodeB, ned);

@@ -12,6 +12,7 @@ import {
   makeCircle,
   makeOrg,
   makePeople,
+  newPair,
   wsUrl,
   type TestPerson,
 } from '../support/realtime.ts';
@@ -442,9 +443,10 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   });
 
   it('stops delivery within a second when a person leaves or blocks', async () => {
-    const [fay, gus] = (await makePeople(srv.ctx, 2, 'Fay')) as [TestPerson, TestPerson];
-    const org = await makeOrg(srv.ctx, [fay, gus]);
-    const conv = await connectPair(srv.ctx, org, fay, gus);
+    const {
+      people: [fay, gus],
+      conversationId: conv,
+    } = await newPair(srv.ctx, 'Fay');
     const f = await connect(fay);
     const g = await connect(gus);
     await f.subscribe(conv);
@@ -486,9 +488,10 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   });
 
   it('tells the blocked person’s subscribed socket within a second, as a leave, and never of a block', async () => {
-    const [kay, lou] = (await makePeople(srv.ctx, 2, 'Kay')) as [TestPerson, TestPerson];
-    const org = await makeOrg(srv.ctx, [kay, lou]);
-    const rel = await connectPair(srv.ctx, org, kay, lou);
+    const {
+      people: [kay, lou],
+      conversationId: rel,
+    } = await newPair(srv.ctx, 'Kay');
     const k = await connect(kay);
     const l = await connect(lou);
     await k.subscribe(rel);
@@ -655,9 +658,11 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   });
 
   it('tells every socket of someone removed from an organization of each conversation they lost there', async () => {
-    const [admin, rem] = (await makePeople(srv.ctx, 2, 'Rem')) as [TestPerson, TestPerson];
-    const org = await makeOrg(srv.ctx, [admin, rem]);
-    const rel = await connectPair(srv.ctx, org, admin, rem);
+    const {
+      people: [admin, rem],
+      orgId: org,
+      conversationId: rel,
+    } = await newPair(srv.ctx, 'Rem');
     const circle = await makeCircle(srv.ctx, org, [admin, rem]);
     const watching = await connect(rem);
     await watching.subscribe(rel);
@@ -795,9 +800,11 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
 
   it('no longer shows someone online in a relationship they left or a conversation a block ended, then or later', async () => {
     for (const act of ['leave', 'block'] as const) {
-      const [x, y] = (await makePeople(srv.ctx, 2, `Gone${act}`)) as [TestPerson, TestPerson];
-      const org = await makeOrg(srv.ctx, [x, y]);
-      const rel = await connectPair(srv.ctx, org, x, y);
+      const {
+        people: [x, y],
+        orgId: org,
+        conversationId: rel,
+      } = await newPair(srv.ctx, `Gone${act}`);
       const circle = await makeCircle(srv.ctx, org, [x, y]);
       await connect(x); // x is online, and visible
       const watch = await connect(y);
@@ -827,9 +834,10 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   });
 
   it('keeps a person’s choice to hide their presence with their account: every socket, on every device, follows it', async () => {
-    const [x, y] = (await makePeople(srv.ctx, 2, 'Shy')) as [TestPerson, TestPerson];
-    const org = await makeOrg(srv.ctx, [x, y]);
-    const rel = await connectPair(srv.ctx, org, x, y);
+    const {
+      people: [x, y],
+      conversationId: rel,
+    } = await newPair(srv.ctx, 'Shy');
     const watch = await connect(y);
     await watch.subscribe(rel);
     const phone = await connect(x);
@@ -874,9 +882,10 @@ describe.each(TEST_DATABASES)('real-time gateway ($name)', (db) => {
   });
 
   it('does not show someone typing while they are hidden, by their account or by that socket', async () => {
-    const [x, y] = (await makePeople(srv.ctx, 2, 'Quiet')) as [TestPerson, TestPerson];
-    const org = await makeOrg(srv.ctx, [x, y]);
-    const rel = await connectPair(srv.ctx, org, x, y);
+    const {
+      people: [x, y],
+      conversationId: rel,
+    } = await newPair(srv.ctx, 'Quiet');
     const watch = await connect(y);
     await watch.subscribe(rel);
     // Typing says someone is here as plainly as presence does, so a hidden person's typing stays with them.

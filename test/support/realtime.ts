@@ -65,6 +65,16 @@ export async function connectPair(
   return conversation.id;
 }
 
+/** Two new people in an organization of their own, connected by mutual consent. */
+export async function newPair(
+  ctx: AppContext,
+  name: string,
+): Promise<{ people: [TestPerson, TestPerson]; orgId: string; conversationId: string }> {
+  const people = (await makePeople(ctx, 2, name)) as [TestPerson, TestPerson];
+  const orgId = await makeOrg(ctx, people);
+  return { people, orgId, conversationId: await connectPair(ctx, orgId, ...people) };
+}
+
 /** A circle started by the first person, with the others invited and accepted. */
 export async function makeCircle(
   ctx: AppContext,
