@@ -63,8 +63,6 @@ export class KyselyStore implements Store {
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    if (this.committer)
-      return this.committer.run((trx) => work(new KyselyStore(trx, undefined, true)));
-    return this.db.transaction().execute((trx) => work(new KyselyStore(trx)));
+    return this.transactionOn((trx) => work(new KyselyStore(trx, undefined, true)));
   }
 }

@@ -47,6 +47,9 @@ parentPort.on('message', () => {
  */
 const SCRUB_AFTER_MS = 1_000;
 
+/** How long a statement on the main connection waits for another connection's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5_000;
+
 /** How long closing waits for the checkpointer to let go of the file before closing anyway. */
 const CHECKPOINTER_CLOSE_WAIT_MS = 5_000;
 
@@ -72,7 +75,7 @@ export function openSqlite(path: string): TunedSqlite {
     if (!inMemory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Deleted or rewritten content is overwritten with zeros, not left in free space: a deleted message's
     // words leave the database file at the next checkpoint (and the log at the scrub that follows).
     sqlite.pragma('secure_delete = ON');
@@ -128,7 +131,7 @@ export function openSqlite(path: string): TunedSqlite {
     } catch {
       scrubSoon();
     } finally {
-      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   };
 
