@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       sessionMaxDays: 30,
       wsHeartbeatSeconds: 25,
+      helperThreadNice: 19,
     });
   });
 
@@ -26,6 +27,8 @@ describe('loadConfig', () => {
     ['PUSH_SERVICES', 'fcm.googleapis.com', /PUSH_SERVICES must be none or a comma-separated list/],
     ['PUSH_SERVICES', 'https://a.example/path', /got "https:\/\/a.example\/path"/],
     ['PUSH_CONTACT', 'admin@example.org', /PUSH_CONTACT must be a mailto: or https:/],
+    ['HELPER_THREAD_NICE', '20', /HELPER_THREAD_NICE must be a whole number from 0 to 19/],
+    ['HELPER_THREAD_NICE', '-5', /HELPER_THREAD_NICE must be a whole number from 0 to 19/],
     ['PUSH_DELAY_SECONDS', '-1', /PUSH_DELAY_SECONDS must be a whole number from 0/],
   ])('stops with a message naming %s when it is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -78,6 +78,7 @@ const EnvSchema = z.object({
   ARGON2_TIME_COST: int('ARGON2_TIME_COST', 2, 2, 20),
   SHUTDOWN_GRACE_MS: int('SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
   WS_HEARTBEAT_SECONDS: int('WS_HEARTBEAT_SECONDS', 25, 1, 600),
+  HELPER_THREAD_NICE: int('HELPER_THREAD_NICE', 19, 0, 19),
   PUSH_SERVICES: z
     .string()
     .optional()
@@ -139,6 +140,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** How often the real-time channel pings each socket. */
   wsHeartbeatSeconds: number;
+  /** The nice value `mutual serve` gives its helper threads on Linux, below the event loop's (0: left as they are). */
+  helperThreadNice: number;
   /** Push services device endpoints may point to; empty when no pushes are sent. */
   pushServices: string[];
   /** Who runs this installation, told to push services (VAPID subject). */
@@ -184,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     argon2TimeCost: e.ARGON2_TIME_COST,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     wsHeartbeatSeconds: e.WS_HEARTBEAT_SECONDS,
+    helperThreadNice: e.HELPER_THREAD_NICE,
     pushServices: e.PUSH_SERVICES,
     pushContact:
       e.PUSH_CONTACT ??

@@ -8,7 +8,7 @@
  * only. Last line: JSON.
  */
 import { type ChildProcess, fork, type Serializable, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -33,6 +33,12 @@ const IDLE = Number(process.env.BENCH_IDLE ?? 10_000);
 /** The idle node pings every socket this often, so the probe sees a few heartbeats in a short run. */
 const IDLE_HEARTBEAT_SECONDS = 5;
 const PROBE_SECONDS = Number(process.env.BENCH_PROBE_SECONDS ?? 11);
+/**
+ * `BENCH_VARIANT_ENV="NAME=value …"`: a second mutual node, on a copy of the same database, with these
+ * settings, measured in the same alternating rounds. Compares a setting within one run, where the
+ * machine's drift hits both alike.
+ */
+const VARIANT_ENV = parseVariantEnv(process.env.BENCH_VARIANT_ENV ?? '');
 const log = (line: string) => console.error(`[bench] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -43,6 +49,18 @@ const plainHasher: PasswordHasher = {
 };
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+function parseVariantEnv(spec: string): Record<string, string> | undefined {
+  const pairs = spec.split(' ').filter(Boolean);
+  if (!pairs.length) return undefined;
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at < 1) throw new Error(`BENCH_VARIANT_ENV: "${pair}" is not NAME=value`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}
 
 /** People, each with `sessions` sessions (cookies). */
 async function makeAccounts(
@@ -177,15 +195,34 @@ async function main(): Promise<void> {
     children.push(bare.child);
     const durable = await startBaseline(join(dir, 'durable-baseline.db'));
     children.push(durable.child);
+    let variantNode: Awaited<ReturnType<typeof startNode>> | undefined;
+    if (VARIANT_ENV) {
+      // The setup connection is closed; a log it left (none, normally) goes with the copy.
+      for (const suffix of ['', '-wal'])
+        if (existsSync(join(dir, `bench.db${suffix}`)))
+          copyFileSync(join(dir, `bench.db${suffix}`), join(dir, `variant.db${suffix}`));
+      variantNode = await startNode(
+        {
+          PORT: String(await freePort()),
+          DATABASE_URL: `sqlite:${join(dir, 'variant.db')}`,
+          LOG_LEVEL: 'error',
+          ...VARIANT_ENV,
+        },
+        30_000,
+        (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      );
+      children.push(variantNode.child);
+    }
     const rounds = Math.max(1, Math.round(SECONDS / 5));
     log(
       `${PEOPLE} connected to each; ${RATE} messages/s, ${rounds} alternating rounds of ${SECONDS / rounds} s each on mutual serve, the bare ws baseline and the durable baseline`,
     );
-    const [mutual, baseline, durableBaseline] = await runLoad({
+    const [mutual, baseline, durableBaseline, variant] = await runLoad({
       targets: [
         { name: 'mutual', url: wsUrl(node.url) },
         { name: 'baseline', url: bare.url },
         { name: 'durable', url: durable.url },
+        ...(variantNode ? [{ name: 'variant', url: wsUrl(variantNode.url) }] : []),
       ],
       people: people.map((x) => ({ userId: x.userId, cookie: x.cookie })),
       conversationsOf: [...conversationsOf],
@@ -197,6 +234,7 @@ async function main(): Promise<void> {
     if (!mutual || !baseline || !durableBaseline)
       throw new Error('the load generator sent too few results');
     await node.kill('SIGTERM');
+    await variantNode?.kill('SIGTERM');
     bare.child.kill('SIGKILL');
     durable.child.kill('SIGKILL');
 
@@ -276,6 +314,20 @@ async function main(): Promise<void> {
       durable_baseline_ratio: round(
         percentile(durableBaseline.delivery, 99) / percentile(baseline.delivery, 99),
       ),
+      ...(variant && VARIANT_ENV
+        ? {
+            variant: {
+              env: VARIANT_ENV,
+              acked: variant.acked,
+              errors: variant.errors,
+              delivery_p50_ms: p(variant.delivery, 50),
+              delivery_p99_ms: p(variant.delivery, 99),
+              delivery_p99_ratio: round(
+                percentile(variant.delivery, 99) / percentile(baseline.delivery, 99),
+              ),
+            },
+          }
+        : {}),
       idle_connections: idle.length,
       memory_per_connection_kb: round(perConnKb),
       // Round trips of pings to the idle node across its heartbeats: a heartbeat that holds the
@@ -291,6 +343,8 @@ async function main(): Promise<void> {
       ),
       load_average_1m: round(loadavg()[0]!),
       cores: cpus().length,
+      // The node's helper threads run at this nice value (ADR 0013); the baselines' are left as they are.
+      helper_thread_nice: loadConfig(process.env).helperThreadNice,
       targets: { delivery_p99_ms: 50, delivery_p99_ratio: 2.5, memory_per_connection_kb: 64 },
     };
     console.log(JSON.stringify(figures));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServe } from '../support/spawn-serve.ts';
@@ -39,6 +39,48 @@ describe('mutual serve as a process', () => {
     expect(res.status).toBe(201);
     expect(await srv.exited).toBe(0);
   });
+
+  /** Each thread's nice value, from /proc (field 19 of `stat`, after the name in parentheses). */
+  const niceOfThreads = (pid: number) =>
+    readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return {
+        tid: Number(tid),
+        nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]),
+      };
+    });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its helper threads below the event loop, at HELPER_THREAD_NICE, and leaves them alone at 0',
+    async () => {
+      const lowered = await spawnServe({
+        DATABASE_URL: `sqlite:${join(dir, 'nice.db')}`,
+        HELPER_THREAD_NICE: '7',
+      });
+      // Whatever this process runs at (0 unless started under `nice`), the server's main thread keeps.
+      const own = getPriority();
+      const pid = lowered.child.pid!;
+      const threads = niceOfThreads(pid);
+      expect(threads.find((t) => t.tid === pid)?.nice).toBe(own);
+      const helpers = threads.filter((t) => t.tid !== pid);
+      // V8's workers and the checkpoint worker at least.
+      expect(helpers.length).toBeGreaterThanOrEqual(5);
+      expect(helpers.map((t) => t.nice)).toEqual(helpers.map(() => Math.max(7, own)));
+      lowered.child.kill('SIGTERM');
+      expect(await lowered.exited).toBe(0);
+
+      const untouched = await spawnServe({
+        DATABASE_URL: `sqlite:${join(dir, 'nice.db')}`,
+        HELPER_THREAD_NICE: '0',
+      });
+      const asStarted = niceOfThreads(untouched.child.pid!).map((t) => t.nice);
+      expect(asStarted).toEqual(asStarted.map(() => own));
+      untouched.child.kill('SIGTERM');
+      expect(await untouched.exited).toBe(0);
+    },
+  );
+  if (process.platform !== 'linux')
+    console.log('[skip] helper-thread priority test: Linux only (it reads /proc)');
 
   it('refuses to start with a bad variable, naming it, and exits non-zero', () => {
     const res = spawnSync(process.execPath, ['bin/mutual.js', 'serve'], {

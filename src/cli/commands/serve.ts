@@ -1,6 +1,7 @@
 /** `mutual serve`: migrate, start the server, and stop gracefully on SIGTERM or SIGINT. */
 import { composeApp } from '../../app/compose.ts';
 import { loadConfig } from '../../app/config.ts';
+import { yieldHelperThreads } from '../../app/helper-threads.ts';
 import { startMutual } from '../../server/index.ts';
 import { parseFlags, say } from '../args.ts';
 import type { Command } from '../command.ts';
@@ -25,9 +26,15 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
         );
       throw error;
     });
+    const helpers = yieldHelperThreads(config.helperThreadNice);
     const readyMs = Math.round(performance.now());
     ctx.logger.info(
-      { port: running.port, readyMs, database: config.databaseUrl.split(':')[0] },
+      {
+        port: running.port,
+        readyMs,
+        database: config.databaseUrl.split(':')[0],
+        helperThreadsLowered: helpers?.lowered ?? 0,
+      },
       'ready',
     );
     say(
@@ -37,6 +44,7 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         say(io.stdout, `Received ${signal}: finishing requests in flight, then stopping.`);
+        helpers?.stop();
         running.close().then(resolve, resolve);
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
