@@ -27,6 +27,16 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
       throw error;
     });
     const helpers = yieldHelperThreads(config.helperThreadNice);
+    // Listening for the signals before saying "ready": whoever waits for that line may stop it at once.
+    const stopped = new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        say(io.stdout, `Received ${signal}: finishing requests in flight, then stopping.`);
+        helpers?.stop();
+        running.close().then(resolve, resolve);
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
     const readyMs = Math.round(performance.now());
     ctx.logger.info(
       {
@@ -41,15 +51,7 @@ Starts the web app and API on PORT (default 8080) with the database at DATABASE_
       io.stdout,
       `Mutual is ready at ${config.publicUrl ?? running.url} (ready ${readyMs} ms after start)`,
     );
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
-        say(io.stdout, `Received ${signal}: finishing requests in flight, then stopping.`);
-        helpers?.stop();
-        running.close().then(resolve, resolve);
-      };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
-    });
+    await stopped;
     say(io.stdout, 'Stopped.');
     return 0;
   },
