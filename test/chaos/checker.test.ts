@@ -46,7 +46,17 @@ describe('checkChaos', () => {
     const leaked = await checkChaos(api, members, [report('cy', all)], 't', leaves);
     expect(leaked.leaked).toBe(2);
     // Without the leave, the same short view is two messages lost.
-    const lost = await checkChaos(api, members, [report('cy', ['m1', 'm2', 'm3'])], 't');
+    const problems: string[] = [];
+    const lost = await checkChaos(
+      api,
+      members,
+      [report('cy', ['m1', 'm2', 'm3'])],
+      't',
+      undefined,
+      problems,
+    );
     expect(lost).toMatchObject({ lost: 2, leaked: 0 });
+    // And says which view fell short, so a failing run can be read.
+    expect(problems).toEqual([expect.stringMatching(/^lost: .*cy.* has 3 of 5 messages$/)]);
   });
 });

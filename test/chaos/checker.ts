@@ -12,6 +12,9 @@ export interface ChaosCounts {
   stored: number;
 }
 
+/** What each counted problem was, the first few of each kind, so a failing run can be read. */
+export type ChaosProblems = string[];
+
 async function readAll(
   api: MessagingApi,
   userId: string,
@@ -48,7 +51,11 @@ export async function checkChaos(
   reports: ClientReport[],
   tag: string,
   leaves: Leaves = { left: new Map(), readerOf: (id) => members.get(id)![0]! },
+  problems: ChaosProblems = [],
 ): Promise<ChaosCounts> {
+  const note = (line: string) => {
+    if (problems.length < 20) problems.push(line);
+  };
   const counts: ChaosCounts = {
     acked: 0,
     lost: 0,
@@ -78,14 +85,26 @@ export async function checkChaos(
     counts.out_of_order += r.gaps;
     counts.duplicated += r.repeats;
     counts.lost += r.unacked;
+    if (r.unacked)
+      note(`lost: ${r.userId} still had ${r.unacked} send(s) unacknowledged at the end`);
+    if (r.gaps) note(`out_of_order: ${r.userId} saw ${r.gaps} gap(s)`);
+    if (r.repeats) note(`duplicated: ${r.userId} received ${r.repeats} message(s) twice`);
+    if (r.leaked) note(`leaked: ${r.userId} received ${r.leaked} from a conversation not theirs`);
     const ackedIds = new Set<string>();
     for (const a of r.acked) {
       if (ackedIds.has(a.id)) continue;
       ackedIds.add(a.id);
       counts.acked += 1;
       const m = byId.get(a.id);
-      if (!m || m.conversationId !== a.conversationId || m.text !== a.text) counts.lost += 1;
-      else if (m.seq !== a.seq) counts.out_of_order += 1;
+      if (!m || m.conversationId !== a.conversationId || m.text !== a.text) {
+        counts.lost += 1;
+        note(
+          `lost: ${r.userId}'s message ${a.id} was acknowledged at seq ${a.seq} in ${a.conversationId} but ${m ? `the store has it in ${m.conversationId} at seq ${m.seq}` : 'is not in the store'}`,
+        );
+      } else if (m.seq !== a.seq) {
+        counts.out_of_order += 1;
+        note(`out_of_order: ${a.id} acknowledged at seq ${a.seq}, stored at ${m.seq}`);
+      }
     }
     for (const [conversationId, view] of r.views) {
       const truth = (stored.get(conversationId) ?? []).map((m) => m.id);
@@ -100,8 +119,12 @@ export async function checkChaos(
           break;
         }
       }
-      if (view.length < truth.length && leftAt === undefined)
+      if (view.length < truth.length && leftAt === undefined) {
         counts.lost += truth.length - view.length;
+        note(
+          `lost: ${r.userId}'s view of ${conversationId} has ${view.length} of ${truth.length} messages`,
+        );
+      }
       if (view.length > truth.length) counts.duplicated += view.length - truth.length;
     }
   }

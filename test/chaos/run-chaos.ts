@@ -23,7 +23,7 @@ import {
 } from '../support/realtime.ts';
 import { type MutualNode, freePort, pgSchemaUrl, startNode } from '../support/realtime-node.ts';
 import { ChaosClient } from './chaos-client.ts';
-import { type ChaosCounts, checkChaos } from './checker.ts';
+import { type ChaosCounts, type ChaosProblems, checkChaos } from './checker.ts';
 
 export interface ChaosOptions {
   mode: 'sqlite' | 'two-node';
@@ -41,6 +41,8 @@ export interface ChaosOptions {
   leaves?: number;
   pgUrl?: string | undefined;
   log?: (line: string) => void;
+  /** Filled with a line for each problem the checker counts (the first 20). */
+  problems?: ChaosProblems;
 }
 
 export interface ChaosResult extends ChaosCounts {
@@ -310,13 +312,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       if (behind.length === 0) break;
       if (Date.now() > deadline) {
         log(`${opts.mode}: ${behind.length} people still behind after 30 s`);
-        if (process.env.CHAOS_DEBUG) {
-          const c = behind[0]!;
-          log(
-            `e.g. ${c.userId}: pending ${c.pending}, connects ${c.connects}, errors ${JSON.stringify([...c.errors])}, ${c.conversations.map((id) => `${c.seqOf(id)}/${last.get(id)}`).join(' ')}`,
-          );
-          for (const n of nodes) log(n?.output().slice(-3000) ?? '');
-        }
+        const c = behind[0]!;
+        log(
+          `e.g. ${c.userId}: pending ${c.pending}, connects ${c.connects}, errors ${JSON.stringify([...c.errors])}, ${c.conversations.map((id) => `${c.seqOf(id)}/${last.get(id)}`).join(' ')}`,
+        );
+        if (process.env.CHAOS_DEBUG) for (const n of nodes) log(n?.output().slice(-3000) ?? '');
         break;
       }
       await sleep(200);
@@ -341,6 +341,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
       clients.map((c) => c.report()),
       tag,
       { left, readerOf },
+      opts.problems,
     );
     return {
       ...counts,
