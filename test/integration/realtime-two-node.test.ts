@@ -389,6 +389,64 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     }
   });
 
+  it('sends the hints it could not publish once its Redis link is back, so open sockets on other nodes hear', async () => {
+    // The in-process node posts while its link is cut; the socket on node B never lost its own link, so
+    // only the held hint can tell it (before, it heard nothing until the next message there).
+    const link = await cuttableLink(redisUrl!);
+    const admin = new Redis(redisUrl!);
+    const nodes: Array<{ ctx: AppContext; server: RunningServer }> = [];
+    try {
+      const bus = await RedisBus.connect(link.url);
+      const config = { DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
+      const ctx = await composeApp(loadConfig(config), {
+        pgSchema: schema.schema,
+        logger: createLogger('silent'),
+        bus,
+      });
+      const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
+      nodes.push({ ctx, server });
+      const subscriberUp = async () =>
+        ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`);
+
+      const {
+        people: [kai, lea],
+        conversationId: pair,
+      } = await newPair(setup, 'Kai');
+      const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
+      probes.push(k);
+      const l = await open(nodeB, lea);
+      await k.subscribe(pair);
+      await l.subscribe(pair);
+      await k.post(pair, 'before the cut');
+      await l.next('message', (f) => f.message.text === 'before the cut', 5000);
+
+      link.cut();
+      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(false);
+      const during = await k.post(pair, 'during the cut');
+      expect(bus.heldEvents).toBeGreaterThan(0);
+      await roundTrip(l, 'during-cut');
+      expect(messagesIn(l, pair).map((f) => f.message.text)).toEqual(['before the cut']);
+
+      link.restore();
+      await l.next('message', (f) => f.message.text === 'during the cut', 5000);
+      await expect.poll(() => bus.heldEvents, { timeout: 5000 }).toBe(0);
+      await roundTrip(l, 'after-restore');
+      expect(messagesIn(l, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
+        [during.seq - 1, 'before the cut'],
+        [during.seq, 'during the cut'],
+      ]);
+      expect(l.all('welcome')).toHaveLength(1);
+      expect(l.ws.readyState).toBe(l.ws.OPEN);
+    } finally {
+      for (const { ctx, server } of nodes) {
+        await server.close();
+        await ctx.close();
+      }
+      admin.disconnect();
+      await link.close();
+    }
+  });
+
   it('carries no message text over Redis: posts, edits, deletes, typing and read markers are hints', async () => {
     const tag = newId().slice(-8);
     const [first, edited, gone] = [`first ${tag}`, `edited ${tag}`, `soon gone ${tag}`];

@@ -1,9 +1,12 @@
 /** The multi-node bus: Redis pub/sub. It carries hints only; losing one is repaired from the store. */
 import { Redis } from 'ioredis';
+import { EVENTS_CHANNEL } from '../../core/bus-events.ts';
 import type { Bus, BusHandler, SharedCounter } from '../../core/ports.ts';
 
 /** How long a limit check waits for Redis before letting the node's own limit decide. */
 const COUNTER_TIMEOUT_MS = 200;
+/** Domain events that could not be published while Redis was away, kept to send once it is back. */
+const HELD_EVENTS_MAX = 10_000;
 
 /** Runs a handler so that one that throws cannot break delivery to the others. */
 export function safely<T>(handler: (value: T) => void, value: T): void {
@@ -25,6 +28,13 @@ export class RedisBus implements Bus {
   private readonly handlers = new Map<string, Set<BusHandler>>();
   private readonly resumeListeners = new Set<() => void>();
   private connectedOnce = false;
+  /**
+   * Domain events (hints among them) this node could not publish, oldest first. Other nodes' open sockets
+   * would otherwise never hear of a message posted here while the link was down, until something else
+   * happened in that conversation: their own link never dropped, so they have nothing to catch up on.
+   */
+  private readonly held: string[] = [];
+  private flushing = false;
 
   private constructor(
     private readonly pub: Redis,
@@ -76,6 +86,7 @@ export class RedisBus implements Bus {
     pub.on('error', () => undefined);
     sub.on('error', () => undefined);
     const bus = new RedisBus(pub, sub, `${name}-sub`);
+    pub.on('ready', () => void bus.flushHeld());
     try {
       await Promise.all([pub.connect(), sub.connect()]);
     } catch (error) {
@@ -125,10 +136,45 @@ export class RedisBus implements Bus {
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
+    const raw = JSON.stringify(message);
+    // Behind events still held, so that every node hears them in the order they happened.
+    if (channel === EVENTS_CHANNEL && this.held.length > 0) {
+      this.hold(raw);
+      if (this.pub.status === 'ready') void this.flushHeld();
+      return;
+    }
     try {
-      await this.pub.publish(channel, JSON.stringify(message));
+      await this.pub.publish(channel, raw);
     } catch {
-      // A hint that cannot be published is dropped: readers catch up from the store.
+      // Ephemeral events (typing, presence) are dropped; domain events wait for the link to come back.
+      if (channel === EVENTS_CHANNEL) this.hold(raw);
+    }
+  }
+
+  /** How many domain events wait for the link (for tests and operators). */
+  get heldEvents(): number {
+    return this.held.length;
+  }
+
+  private hold(raw: string): void {
+    // Past the cap the oldest go: readers still catch up from the store when they next reconnect.
+    if (this.held.length >= HELD_EVENTS_MAX) this.held.shift();
+    this.held.push(raw);
+  }
+
+  /** Publishes the held events in order, stopping at the first failure (the next 'ready' resumes). */
+  private async flushHeld(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.held.length > 0) {
+        await this.pub.publish(EVENTS_CHANNEL, this.held[0]!);
+        this.held.shift();
+      }
+    } catch {
+      // Redis went away again; its next 'ready' flushes the rest.
+    } finally {
+      this.flushing = false;
     }
   }
 
@@ -158,6 +204,7 @@ export class RedisBus implements Bus {
   async close(): Promise<void> {
     this.handlers.clear();
     this.resumeListeners.clear();
+    this.held.length = 0;
     this.pub.disconnect();
     this.sub.disconnect();
   }
