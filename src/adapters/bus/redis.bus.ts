@@ -59,10 +59,14 @@ export class RedisBus implements Bus {
         this.connectedOnce = true;
         return;
       }
-      // Give ioredis a moment to re-subscribe, so a hint sent meanwhile is covered by the catch-up.
-      setTimeout(() => {
+      // Readers catch up only once the channels are subscribed again (Redis confirms each), so a hint
+      // published after their read is heard. ioredis re-subscribes too; subscribing twice is harmless.
+      const channels = [...this.handlers.keys()];
+      const resume = () => {
         for (const listener of [...this.resumeListeners]) safely(listener, undefined);
-      }, 250).unref();
+      };
+      if (channels.length === 0) resume();
+      else sub.subscribe(...channels).then(resume, resume);
     });
   }
 
