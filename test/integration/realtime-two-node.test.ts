@@ -329,35 +329,56 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     ]);
   });
 
-  it('re-reads the store for an open socket when its node’s Redis connection comes back', async () => {
-    // An in-process node whose Redis connections go through a link the test can cut; node B posts.
+  /** An in-process node whose Redis connections go through a link the test can cut. */
+  async function cuttableNode() {
     const link = await cuttableLink(redisUrl!);
     const admin = new Redis(redisUrl!);
-    const nodes: Array<{ ctx: AppContext; server: RunningServer }> = [];
+    const bus = await RedisBus.connect(link.url);
+    const config = { DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
+    const ctx = await composeApp(loadConfig(config), {
+      pgSchema: schema.schema,
+      logger: createLogger('silent'),
+      bus,
+    });
+    const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
+    return {
+      link,
+      bus,
+      server,
+      /** Two people connected, one socket on this node and one on node B, both subscribed. */
+      pairAcross: async () => {
+        const {
+          people: [kai, lea],
+          conversationId: pair,
+        } = await newPair(setup, 'Kai');
+        const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
+        probes.push(k);
+        const l = await open(nodeB, lea);
+        await k.subscribe(pair);
+        await l.subscribe(pair);
+        return { k, l, pair };
+      },
+      /** Whether Redis lists the node's subscriber connection. */
+      subscriberUp: async () =>
+        ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`),
+      close: async () => {
+        await server.close();
+        await ctx.close();
+        admin.disconnect();
+        await link.close();
+      },
+    };
+  }
+
+  it('re-reads the store for an open socket when its node’s Redis connection comes back', async () => {
+    // An in-process node whose Redis connections go through a link the test can cut; node B posts.
+    const { link, bus, subscriberUp, pairAcross, close } = await cuttableNode();
     try {
-      const bus = await RedisBus.connect(link.url);
-      const config = { DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
-      const ctx = await composeApp(loadConfig(config), {
-        pgSchema: schema.schema,
-        logger: createLogger('silent'),
-        bus,
-      });
-      const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
-      nodes.push({ ctx, server });
       let resumed = 0;
       bus.onResume(() => (resumed += 1));
-      const subscriberUp = async () =>
-        ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`);
 
-      const {
-        people: [kai, lea],
-        conversationId: pair,
-      } = await newPair(setup, 'Kai');
-      const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
-      probes.push(k);
-      const l = await open(nodeB, lea);
-      await k.subscribe(pair);
-      await l.subscribe(pair);
+      // Kai on the node that can be cut, Lea on node B, both subscribed to their conversation.
+      const { k, l, pair } = await pairAcross();
       await l.post(pair, 'before the cut');
       await k.next('message', (f) => f.message.text === 'before the cut', 5000);
 
@@ -380,43 +401,17 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       expect(k.all('welcome')).toHaveLength(1);
       expect(k.ws.readyState).toBe(k.ws.OPEN);
     } finally {
-      for (const { ctx, server } of nodes) {
-        await server.close();
-        await ctx.close();
-      }
-      admin.disconnect();
-      await link.close();
+      await close();
     }
   });
 
   it('sends the hints it could not publish once its Redis link is back, so open sockets on other nodes hear', async () => {
     // The in-process node posts while its link is cut; the socket on node B never lost its own link, so
     // only the held hint can tell it (before, it heard nothing until the next message there).
-    const link = await cuttableLink(redisUrl!);
-    const admin = new Redis(redisUrl!);
-    const nodes: Array<{ ctx: AppContext; server: RunningServer }> = [];
+    const { link, bus, subscriberUp, pairAcross, close } = await cuttableNode();
     try {
-      const bus = await RedisBus.connect(link.url);
-      const config = { DATABASE_URL: pgUrl!, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
-      const ctx = await composeApp(loadConfig(config), {
-        pgSchema: schema.schema,
-        logger: createLogger('silent'),
-        bus,
-      });
-      const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
-      nodes.push({ ctx, server });
-      const subscriberUp = async () =>
-        ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`);
-
-      const {
-        people: [kai, lea],
-        conversationId: pair,
-      } = await newPair(setup, 'Kai');
-      const k = await Probe.open(wsUrl(`http://127.0.0.1:${server.port}`), kai.cookie);
-      probes.push(k);
-      const l = await open(nodeB, lea);
-      await k.subscribe(pair);
-      await l.subscribe(pair);
+      // Kai on the node that can be cut, Lea on node B, both subscribed to their conversation.
+      const { k, l, pair } = await pairAcross();
       await k.post(pair, 'before the cut');
       await l.next('message', (f) => f.message.text === 'before the cut', 5000);
 
@@ -438,12 +433,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       expect(l.all('welcome')).toHaveLength(1);
       expect(l.ws.readyState).toBe(l.ws.OPEN);
     } finally {
-      for (const { ctx, server } of nodes) {
-        await server.close();
-        await ctx.close();
-      }
-      admin.disconnect();
-      await link.close();
+      await close();
     }
   });
 
