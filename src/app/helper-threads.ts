@@ -52,11 +52,13 @@ export function yieldHelperThreads(
   system: ThreadSystem = linuxThreads,
   everyMs = 30_000,
 ): HelperThreads | undefined {
-  if (nice === 0 || system.listThreads() === undefined) return undefined;
+  if (nice === 0) return undefined;
+  const first = system.listThreads();
+  if (first === undefined) return undefined;
   let lowered = 0;
-  const check = () => {
+  const check = (threads = system.listThreads() ?? []) => {
     let now = 0;
-    for (const id of system.listThreads() ?? []) {
+    for (const id of threads) {
       if (id === system.mainThreadId) continue;
       try {
         // Read each time rather than remembered: a thread id can be reused by a new thread.
@@ -70,14 +72,14 @@ export function yieldHelperThreads(
     lowered += now;
     return now;
   };
-  check();
-  const timer = setInterval(check, everyMs);
+  check(first);
+  const timer = setInterval(() => check(), everyMs);
   timer.unref();
   return {
     get lowered() {
       return lowered;
     },
-    check,
+    check: () => check(),
     stop: () => clearInterval(timer),
   };
 }

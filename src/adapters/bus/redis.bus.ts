@@ -21,8 +21,10 @@ export function safely<T>(handler: (value: T) => void, value: T): void {
 
 /**
  * Bus over Redis pub/sub: one connection publishes, one subscribes; both reconnect by themselves and
- * the subscriber re-subscribes its channels. Messages published while a connection was down are lost,
- * so after every reconnect `onResume` listeners run and readers catch up from the store.
+ * the subscriber re-subscribes its channels. What others published while the subscriber was down is lost
+ * to it, so after every reconnect `onResume` listeners run and readers catch up from the store. Domain
+ * events this node could not publish are held and sent once the publisher is back; typing and presence
+ * are dropped.
  */
 export class RedisBus implements Bus {
   private readonly handlers = new Map<string, Set<BusHandler>>();
