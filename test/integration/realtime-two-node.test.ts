@@ -362,6 +362,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       subscriberUp: async () =>
         ((await admin.client('LIST')) as string).includes(`name=${bus.subscriberName}`),
       close: async () => {
+        link.releaseSubscribes(); // or the bus's QUIT would wait behind a held SUBSCRIBE
         await server.close();
         await ctx.close();
         admin.disconnect();
@@ -400,6 +401,43 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       ]);
       expect(k.all('welcome')).toHaveLength(1);
       expect(k.ws.readyState).toBe(k.ws.OPEN);
+    } finally {
+      await close();
+    }
+  });
+
+  it('catches up after its Redis link is back only once Redis has confirmed the subscriptions', async () => {
+    // The subscriber is connected again but its SUBSCRIBE is slow to reach Redis: a hint node B publishes
+    // meanwhile is lost for this node, so the catch-up read must come after the subscriptions, not before.
+    const { link, bus, subscriberUp, pairAcross, close } = await cuttableNode();
+    try {
+      let resumed = 0;
+      bus.onResume(() => (resumed += 1));
+      const { k, l, pair } = await pairAcross();
+      await l.post(pair, 'before the cut');
+      await k.next('message', (f) => f.message.text === 'before the cut', 5000);
+
+      link.cut();
+      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(false);
+      link.holdSubscribes();
+      link.restore();
+      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(true);
+      // Connected, not yet subscribed: no catch-up yet (it used to run 250 ms after the connection).
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(resumed).toBe(0);
+      const during = await l.post(pair, 'while subscribing');
+      await roundTrip(k, 'while-subscribing');
+      expect(messagesIn(k, pair).map((f) => f.message.text)).toEqual(['before the cut']);
+
+      link.releaseSubscribes();
+      await expect.poll(() => resumed, { timeout: 5000 }).toBe(1);
+      await k.next('message', (f) => f.message.text === 'while subscribing', 5000);
+      await roundTrip(k, 'after-subscribing');
+      expect(messagesIn(k, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
+        [during.seq - 1, 'before the cut'],
+        [during.seq, 'while subscribing'],
+      ]);
+      expect(k.all('welcome')).toHaveLength(1);
     } finally {
       await close();
     }

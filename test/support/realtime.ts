@@ -102,6 +102,12 @@ export interface CuttableLink {
   /** Drops every connection through the link and refuses new ones until `restore`. */
   cut(): void;
   restore(): void;
+  /**
+   * From now on, holds back what a client sends from its first SUBSCRIBE command on (Redis has not heard
+   * it, so it has not subscribed) until `releaseSubscribes`, as a slow link would.
+   */
+  holdSubscribes(): void;
+  releaseSubscribes(): void;
   close(): Promise<void>;
 }
 
@@ -113,6 +119,8 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
   const dropAll = () => {
     for (const s of sockets) s.destroy();
   };
+  let holding = false;
+  const held: Array<() => void> = [];
   const server = createServer((inbound) => {
     if (isCut) return void inbound.destroy();
     const outbound = connect(Number(to.port || 6379), to.hostname);
@@ -125,7 +133,15 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
         outbound.destroy();
       });
     }
-    inbound.pipe(outbound).pipe(inbound);
+    // Client to server chunk by chunk, so a SUBSCRIBE can be held back (with all that follows it).
+    let holdingThis = false;
+    inbound.on('data', (chunk: Buffer) => {
+      if (!holdingThis && holding && /subscribe/i.test(chunk.toString('latin1')))
+        holdingThis = true;
+      if (holdingThis && holding) held.push(() => outbound.write(chunk));
+      else outbound.write(chunk);
+    });
+    outbound.pipe(inbound);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = new URL(target);
@@ -139,6 +155,13 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
     },
     restore: () => {
       isCut = false;
+    },
+    holdSubscribes: () => {
+      holding = true;
+    },
+    releaseSubscribes: () => {
+      holding = false;
+      for (const send of held.splice(0)) send();
     },
     close: () =>
       new Promise((resolve) => {
