@@ -3,6 +3,9 @@
  * TEST_DATABASE_URL is set and redis-server is installed, two nodes on PostgreSQL + a private Redis
  * that is restarted once. Meanwhile some people leave a circle, half of them without any node hearing of
  * it. Ends with one JSON line of totals.
+ *
+ * For a soak: CHAOS_REPEAT=N runs the whole thing N times (stopping at the first run with a problem, whose
+ * problems and log are printed), and CHAOS_MODES=two-node (or sqlite) runs one mode only.
  */
 import { runChaos, type ChaosResult } from './run-chaos.ts';
 
@@ -18,16 +21,44 @@ const base = {
 };
 
 const pgUrl = process.env.CHAOS_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-const results: ChaosResult[] = [];
-results.push(await runChaos({ ...base, mode: 'sqlite' }));
-console.log(JSON.stringify(results.at(-1)));
-if (pgUrl) {
-  results.push(await runChaos({ ...base, mode: 'two-node', pgUrl }));
-  console.log(JSON.stringify(results.at(-1)));
-} else {
+const repeat = num('CHAOS_REPEAT', 1);
+const modes = (process.env.CHAOS_MODES ?? 'sqlite,two-node').split(',').map((m) => m.trim());
+for (const m of modes)
+  if (m !== 'sqlite' && m !== 'two-node') {
+    console.error(
+      `[chaos] CHAOS_MODES: unknown mode "${m}" (use sqlite, two-node, or both separated by a comma)`,
+    );
+    process.exit(2);
+  }
+if (!Number.isInteger(repeat) || repeat < 1) {
   console.error(
-    '[chaos] two-node mode skipped: set TEST_DATABASE_URL (PostgreSQL) to run it with a private Redis',
+    `[chaos] CHAOS_REPEAT must be a whole number of at least 1, not "${process.env.CHAOS_REPEAT}"`,
   );
+  process.exit(2);
+}
+const faults = (r: ChaosResult) => r.lost + r.duplicated + r.out_of_order + r.leaked;
+
+const results: ChaosResult[] = [];
+/** One run of a mode; on a problem its lines go to stderr and the soak stops. */
+async function once(mode: ChaosResult['mode'], round: number): Promise<boolean> {
+  const problems: string[] = [];
+  const result = await runChaos({ ...base, mode, pgUrl, problems });
+  results.push(result);
+  console.log(JSON.stringify(repeat > 1 ? { ...result, round } : result));
+  for (const line of problems) console.error(`[chaos] problem: ${line}`);
+  return faults(result) === 0;
+}
+soak: for (let round = 1; round <= repeat; round++) {
+  for (const mode of modes) {
+    if (mode === 'two-node' && !pgUrl) {
+      if (round === 1)
+        console.error(
+          '[chaos] two-node mode skipped: set TEST_DATABASE_URL (PostgreSQL) to run it with a private Redis',
+        );
+      continue;
+    }
+    if (!(await once(mode as ChaosResult['mode'], round))) break soak;
+  }
 }
 const sum = (k: 'acked' | 'lost' | 'duplicated' | 'out_of_order' | 'leaked' | 'kills') =>
   results.reduce((n, r) => n + r[k], 0);
