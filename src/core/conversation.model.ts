@@ -141,4 +141,9 @@ export interface MessagingApi {
   requireMember(userId: string, conversationId: string): Promise<number>;
   /** The conversations the person is in, with unread counts. */
   listConversations(userId: string): Promise<ConversationSummary[]>;
+  /**
+   * The stored last seq of each of these conversations, for a node checking that its readers missed no
+   * hint. No person is named and nothing is read but the counters: each reader's own reads check access.
+   */
+  lastSeqs(conversationIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }

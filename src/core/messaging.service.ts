@@ -262,6 +262,10 @@ export class MessagingService implements MessagingApi {
     return this.deps.store.conversations.listForUser(userId);
   }
 
+  lastSeqs(conversationIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    return this.deps.store.conversations.lastSeqs(conversationIds);
+  }
+
   /** The stored message for a retry, or a conflict when the id belongs to another message. */
   private sameMessage(existing: Message, userId: string, conversationId: string): Message {
     if (existing.conversationId !== conversationId || existing.authorId !== userId)

@@ -10,7 +10,7 @@ import { RedisBus } from '../../src/adapters/bus/redis.bus.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { newId } from '../../src/lib/ids.ts';
 import { type RunningServer, startServer } from '../../src/server/main.ts';
-import { attachGateway } from '../../src/server/ws/gateway.ts';
+import { type GatewaySetup, attachGateway } from '../../src/server/ws/gateway.ts';
 import { EVENTS_CHANNEL } from '../../src/core/bus-events.ts';
 import { EPHEMERAL_CHANNEL } from '../../src/server/ws/presence.ts';
 import { createPgSchema } from '../support/databases.ts';
@@ -330,7 +330,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   });
 
   /** An in-process node whose Redis connections go through a link the test can cut. */
-  async function cuttableNode() {
+  async function cuttableNode(gateway: GatewaySetup = {}) {
     const link = await cuttableLink(redisUrl!);
     const admin = new Redis(redisUrl!);
     const bus = await RedisBus.connect(link.url);
@@ -340,7 +340,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       logger: createLogger('silent'),
       bus,
     });
-    const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, {})] });
+    const server = await startServer(ctx, { attach: [(s, c) => attachGateway(s, c, gateway)] });
     return {
       link,
       bus,
@@ -356,7 +356,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
         const l = await open(nodeB, lea);
         await k.subscribe(pair);
         await l.subscribe(pair);
-        return { k, l, pair };
+        return { k, l, pair, kai, lea };
       },
       /** Whether Redis lists the node's subscriber connection. */
       subscriberUp: async () =>
@@ -436,6 +436,31 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       expect(messagesIn(k, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
         [during.seq - 1, 'before the cut'],
         [during.seq, 'while subscribing'],
+      ]);
+      expect(k.all('welcome')).toHaveLength(1);
+    } finally {
+      await close();
+    }
+  });
+
+  it('catches an open socket up at its next heartbeat when a hint never came and nothing else follows', async () => {
+    // No later message and no reconnect: only the node's check against the store can tell this socket.
+    const { pairAcross, close } = await cuttableNode({ heartbeatMs: 300 });
+    try {
+      const { k, l, pair, lea } = await pairAcross();
+      await l.post(pair, 'seen live');
+      await k.next('message', (f) => f.message.text === 'seen live', 5000);
+      // Stored through the test's own context: its bus never reaches the nodes, so no hint is sent.
+      const { message: missed } = await setup.messaging.post(lea.userId, {
+        conversationId: pair,
+        id: newId(),
+        text: 'posted without a hint',
+      });
+      await k.next('message', (f) => f.message.id === missed.id, 5000);
+      await roundTrip(k, 'after-check');
+      expect(messagesIn(k, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
+        [missed.seq - 1, 'seen live'],
+        [missed.seq, 'posted without a hint'],
       ]);
       expect(k.all('welcome')).toHaveLength(1);
     } finally {

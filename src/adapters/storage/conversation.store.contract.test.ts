@@ -77,6 +77,25 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     }
   });
 
+  it('reads the last seq of many conversations at once, leaving out ids it does not hold', async () => {
+    const own = await seedOrg(app.ctx, 3);
+    const [a, b, c] = own.ids as [string, string, string];
+    const first = await connectIds(app.ctx, own.orgId, a, c);
+    const second = await connectIds(app.ctx, own.orgId, b, c);
+    for (let i = 0; i < 3; i++)
+      await messaging().post(a, { conversationId: first, id: newId(), text: `n${i}` });
+    await messaging().post(b, { conversationId: second, id: newId(), text: 'one' });
+    // More ids than one statement asks for (500), the known ones at both ends.
+    const unknown = Array.from({ length: 1100 }, () => newId());
+    const seqs = await store().conversations.lastSeqs([first, ...unknown, second]);
+    expect(Object.fromEntries(seqs)).toEqual({
+      [first]: (await store().conversations.findById(first))?.lastSeq,
+      [second]: (await store().conversations.findById(second))?.lastSeq,
+    });
+    expect(seqs.get(first)).toBeGreaterThanOrEqual(3);
+    expect(await store().conversations.lastSeqs([])).toEqual(new Map());
+  });
+
   it('lists after and before a seq in ascending order', async () => {
     const [a, , , , e] = ids as [string, string, string, string, string];
     const circle = await app.ctx.connections.createCircle(a, { orgId, name: 'Paging' });

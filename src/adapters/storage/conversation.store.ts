@@ -26,6 +26,9 @@ const takeNextSeq = prepare((db, a: { id: string; at: string }) =>
     .returning('last_seq'),
 );
 
+/** How many conversations one `lastSeqs` statement asks for. */
+const LAST_SEQS_SLICE = 500;
+
 /** ConversationRepo over Kysely. */
 export class ConversationStore implements ConversationRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -82,6 +85,20 @@ export class ConversationStore implements ConversationRepo {
   async nextSeq(id: string, at: Date): Promise<number | undefined> {
     const row = await takeNextSeq.first(this.db, { id, at: ts(at) });
     return row && Number(row.last_seq);
+  }
+
+  async lastSeqs(ids: readonly string[]): Promise<Map<string, number>> {
+    const seqs = new Map<string, number>();
+    // In slices, well under either database's limit on a statement's parameters.
+    for (let i = 0; i < ids.length; i += LAST_SEQS_SLICE) {
+      const rows = await this.db
+        .selectFrom('conversations')
+        .select(['id', 'last_seq'])
+        .where('id', 'in', ids.slice(i, i + LAST_SEQS_SLICE))
+        .execute();
+      for (const row of rows) seqs.set(row.id, Number(row.last_seq));
+    }
+    return seqs;
   }
 
   async update(

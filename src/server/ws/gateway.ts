@@ -317,6 +317,16 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
       () => stopping,
     );
     for (const conn of due) if (!conn.closed && !stopping) await checkSession(conn, false);
+    if (stopping) return;
+    // A hint the bus lost (a Redis restart at the wrong moment) is repaired here at the latest.
+    await core.hub.catchUpWithStore().then(
+      (behind) => {
+        if (behind > 0)
+          ctx.logger.warn({ conversations: behind }, 'ws: sockets behind the store caught up');
+      },
+      (error: unknown) =>
+        ctx.logger.warn({ err: error }, 'ws: could not compare sockets with the store'),
+    );
     if (!stopping) await core.refreshPresence();
   };
   const heartbeat = setInterval(() => {

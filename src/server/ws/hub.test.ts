@@ -67,6 +67,8 @@ function storeHolding(state: {
     },
     before: async () => [],
     changedSince: async () => [],
+    lastSeqs: async (ids: readonly string[]) =>
+      new Map(ids.includes('circle') ? [['circle', state.messages.at(-1)?.seq ?? 0]] : []),
   } as unknown as MessagingApi;
 }
 
@@ -95,6 +97,26 @@ async function subscribed(hub: Hub, ...userIds: [string, string]) {
 }
 
 describe('Hub', () => {
+  it('catches a socket up from the store when a hint never came, and reports how many conversations were behind', async () => {
+    const state = { messages: [message(1)], members: ['ann', 'bob', 'cy'] };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
+    const [bob, cy] = await subscribed(hub, 'bob', 'cy');
+    const seqs = (frames: ServerFrame[]) =>
+      frames.flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
+    expect(seqs(bob.frames)).toEqual([1]);
+    // Stored through another node, whose hints were lost on the way: nothing tells these sockets.
+    state.messages.push(message(2), message(3));
+    await settle();
+    expect(seqs(bob.frames)).toEqual([1]);
+    expect(await hub.catchUpWithStore()).toBe(1);
+    await settle();
+    for (const s of [bob, cy]) expect(seqs(s.frames)).toEqual([1, 2, 3]);
+    // Nothing behind any more: the next check sends nothing.
+    expect(await hub.catchUpWithStore()).toBe(0);
+    await settle();
+    expect(seqs(bob.frames)).toEqual([1, 2, 3]);
+  });
+
   it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {
     const state = { messages: [] as Message[], members: ['ann', 'bob', 'cy'] };
     const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());

@@ -258,6 +258,31 @@ export class Hub {
     }
   }
 
+  /**
+   * The node's periodic check that no hint went missing: reads the stored last seq of every conversation
+   * someone here is subscribed to, and sends each socket that is behind (and not already reading towards
+   * it) what it missed. So a hint the bus lost reaches its readers within one check even when no later
+   * message or reconnect comes. Resolves to how many conversations had a socket behind.
+   */
+  async catchUpWithStore(): Promise<number> {
+    const api = this.messaging();
+    if (!api || this.byConversation.size === 0) return 0;
+    const stored = await api.lastSeqs([...this.byConversation.keys()]);
+    let behind = 0;
+    for (const [conversationId, seq] of stored) {
+      let missed = false;
+      for (const conn of this.ofConversation(conversationId)) {
+        const sub = conn.subs.get(conversationId);
+        if (!sub || sub.closed || sub.delivered >= seq || sub.target >= seq) continue;
+        sub.target = seq;
+        this.pump(conn, sub);
+        missed = true;
+      }
+      if (missed) behind += 1;
+    }
+    return behind;
+  }
+
   /** An edit or delete of the message at `seq`: sockets that already have it get the new version. */
   updated(conversationId: string, seq: number): void {
     const api = this.messaging();
