@@ -90,6 +90,9 @@ function reject(socket: Duplex, status: number, reason: string): void {
   );
 }
 
+/** What a node logs (warn) when its heartbeat check found sockets behind the store: a hint was lost. */
+export const CAUGHT_UP_LOG = 'ws: sockets behind the store caught up';
+
 /** Attaches the gateway to `server`. */
 export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySetup = {}): Gateway {
   const options: GatewayOptions = {
@@ -319,10 +322,9 @@ export function attachGateway(server: Server, ctx: AppContext, setup: GatewaySet
     for (const conn of due) if (!conn.closed && !stopping) await checkSession(conn, false);
     if (stopping) return;
     // A hint the bus lost (a Redis restart at the wrong moment) is repaired here at the latest.
-    await core.hub.catchUpWithStore().then(
+    await core.hub.catchUpWithStore(Math.min(1000, options.heartbeatMs / 2)).then(
       (behind) => {
-        if (behind > 0)
-          ctx.logger.warn({ conversations: behind }, 'ws: sockets behind the store caught up');
+        if (behind > 0) ctx.logger.warn({ conversations: behind }, CAUGHT_UP_LOG);
       },
       (error: unknown) =>
         ctx.logger.warn({ err: error }, 'ws: could not compare sockets with the store'),

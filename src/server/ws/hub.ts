@@ -262,12 +262,15 @@ export class Hub {
    * The node's periodic check that no hint went missing: reads the stored last seq of every conversation
    * someone here is subscribed to, and sends each socket that is behind (and not already reading towards
    * it) what it missed. So a hint the bus lost reaches its readers within one check even when no later
-   * message or reconnect comes. Resolves to how many conversations had a socket behind.
+   * message or reconnect comes. Hints already on their way get `graceMs` to land first, so only sockets
+   * that missed one count. Resolves to how many conversations had a socket behind.
    */
-  async catchUpWithStore(): Promise<number> {
+  async catchUpWithStore(graceMs: number): Promise<number> {
     const api = this.messaging();
     if (!api || this.byConversation.size === 0) return 0;
     const stored = await api.lastSeqs([...this.byConversation.keys()]);
+    // Every message up to these seqs was committed before the read, so its hint has already gone out.
+    if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
     let behind = 0;
     for (const [conversationId, seq] of stored) {
       let missed = false;
