@@ -263,11 +263,16 @@ export class Hub {
    * someone here is subscribed to, and sends each socket that is behind (and not already reading towards
    * it) what it missed. So a hint the bus lost reaches its readers within one check even when no later
    * message or reconnect comes. Hints already on their way get `graceMs` to land first, so only sockets
-   * that missed one count. Resolves to how many conversations had a socket behind.
+   * that missed one count, and only subscriptions that were already live (not catching up) before the
+   * read. Resolves to how many conversations had such a socket behind.
    */
   async catchUpWithStore(graceMs: number): Promise<number> {
     const api = this.messaging();
     if (!api || this.byConversation.size === 0) return 0;
+    // Only subscriptions that were live before the read can have missed a hint; newer ones catch up anyway.
+    const live = new Set<Subscription>();
+    for (const conn of this.connections)
+      for (const sub of conn.subs.values()) if (!sub.catchingUp) live.add(sub);
     const stored = await api.lastSeqs([...this.byConversation.keys()]);
     // Every message up to these seqs was committed before the read, so its hint has already gone out.
     if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
@@ -279,7 +284,7 @@ export class Hub {
         if (!sub || sub.closed || sub.delivered >= seq || sub.target >= seq) continue;
         sub.target = seq;
         this.pump(conn, sub);
-        missed = true;
+        if (live.has(sub) && !sub.catchingUp) missed = true;
       }
       if (missed) behind += 1;
     }
