@@ -371,27 +371,35 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     };
   }
 
+  /**
+   * A pair across a cuttable node and node B, a first message from node B seen live, then the node's link
+   * cut; `resumed` counts the node's catch-ups after its link is back.
+   */
+  async function pairThenCut(node: Awaited<ReturnType<typeof cuttableNode>>) {
+    let resumed = 0;
+    node.bus.onResume(() => (resumed += 1));
+    const pairing = await node.pairAcross();
+    await pairing.l.post(pairing.pair, 'before the cut');
+    await pairing.k.next('message', (f) => f.message.text === 'before the cut', 5000);
+    node.link.cut();
+    await expect.poll(node.subscriberUp, { timeout: 5000 }).toBe(false);
+    return { ...pairing, resumed: () => resumed };
+  }
+
   it('re-reads the store for an open socket when its node’s Redis connection comes back', async () => {
     // An in-process node whose Redis connections go through a link the test can cut; node B posts.
-    const { link, bus, subscriberUp, pairAcross, close } = await cuttableNode();
+    const node = await cuttableNode();
+    const { link, subscriberUp } = node;
     try {
-      let resumed = 0;
-      bus.onResume(() => (resumed += 1));
-
       // Kai on the node that can be cut, Lea on node B, both subscribed to their conversation.
-      const { k, l, pair } = await pairAcross();
-      await l.post(pair, 'before the cut');
-      await k.next('message', (f) => f.message.text === 'before the cut', 5000);
-
-      link.cut();
-      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(false);
+      const { k, l, pair, resumed } = await pairThenCut(node);
       // Node B publishes its hint while this node's subscriber is away: Redis drops it for this node.
       const during = await l.post(pair, 'during the cut');
       await roundTrip(k, 'during-cut');
       expect(messagesIn(k, pair).map((f) => f.message.text)).toEqual(['before the cut']);
 
       link.restore();
-      await expect.poll(() => resumed, { timeout: 5000 }).toBeGreaterThan(0);
+      await expect.poll(resumed, { timeout: 5000 }).toBeGreaterThan(0);
       expect(await subscriberUp()).toBe(true);
       await k.next('message', (f) => f.message.text === 'during the cut', 5000);
       await roundTrip(k, 'after-resume');
@@ -402,35 +410,29 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       expect(k.all('welcome')).toHaveLength(1);
       expect(k.ws.readyState).toBe(k.ws.OPEN);
     } finally {
-      await close();
+      await node.close();
     }
   });
 
   it('catches up after its Redis link is back only once Redis has confirmed the subscriptions', async () => {
     // The subscriber is connected again but its SUBSCRIBE is slow to reach Redis: a hint node B publishes
     // meanwhile is lost for this node, so the catch-up read must come after the subscriptions, not before.
-    const { link, bus, subscriberUp, pairAcross, close } = await cuttableNode();
+    const node = await cuttableNode();
+    const { link, subscriberUp } = node;
     try {
-      let resumed = 0;
-      bus.onResume(() => (resumed += 1));
-      const { k, l, pair } = await pairAcross();
-      await l.post(pair, 'before the cut');
-      await k.next('message', (f) => f.message.text === 'before the cut', 5000);
-
-      link.cut();
-      await expect.poll(subscriberUp, { timeout: 5000 }).toBe(false);
+      const { k, l, pair, resumed } = await pairThenCut(node);
       link.holdSubscribes();
       link.restore();
       await expect.poll(subscriberUp, { timeout: 5000 }).toBe(true);
       // Connected, not yet subscribed: no catch-up yet (it used to run 250 ms after the connection).
       await new Promise((resolve) => setTimeout(resolve, 600));
-      expect(resumed).toBe(0);
+      expect(resumed()).toBe(0);
       const during = await l.post(pair, 'while subscribing');
       await roundTrip(k, 'while-subscribing');
       expect(messagesIn(k, pair).map((f) => f.message.text)).toEqual(['before the cut']);
 
       link.releaseSubscribes();
-      await expect.poll(() => resumed, { timeout: 5000 }).toBe(1);
+      await expect.poll(resumed, { timeout: 5000 }).toBe(1);
       await k.next('message', (f) => f.message.text === 'while subscribing', 5000);
       await roundTrip(k, 'after-subscribing');
       expect(messagesIn(k, pair).map((f) => [f.message.seq, f.message.text])).toEqual([
@@ -439,7 +441,7 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
       ]);
       expect(k.all('welcome')).toHaveLength(1);
     } finally {
-      await close();
+      await node.close();
     }
   });
 
