@@ -22,6 +22,7 @@ import { connectPair, makeCircle, makeOrg, type TestPerson, wsUrl } from '../sup
 import type { LoadPlan, LoadResult } from './realtime-load.ts';
 import type { ProbePlan, ProbeResult } from './idle-probe.ts';
 import { percentile } from './percentile.ts';
+import { probeDiskSync } from './disk-probe.ts';
 import { freePort, startNode } from '../support/realtime-node.ts';
 import { person } from '../support/test-server.ts';
 
@@ -217,6 +218,10 @@ async function main(): Promise<void> {
     log(
       `${PEOPLE} connected to each; ${RATE} messages/s, ${rounds} alternating rounds of ${SECONDS / rounds} s each on mutual serve, the bare ws baseline and the durable baseline`,
     );
+    const diskBefore = await probeDiskSync(dir);
+    log(
+      `disk: a paced 20 KB write + fdatasync takes p50 ${round(diskBefore.p50Ms)} ms, p99 ${round(diskBefore.p99Ms)} ms`,
+    );
     const [mutual, baseline, durableBaseline, variant] = await runLoad({
       targets: [
         { name: 'mutual', url: wsUrl(node.url) },
@@ -237,6 +242,10 @@ async function main(): Promise<void> {
     await variantNode?.kill('SIGTERM');
     bare.child.kill('SIGKILL');
     durable.child.kill('SIGKILL');
+    const diskAfter = await probeDiskSync(dir);
+    log(
+      `disk after the rounds: p50 ${round(diskAfter.p50Ms)} ms, p99 ${round(diskAfter.p99Ms)} ms`,
+    );
 
     const idleNode = await startNode({
       PORT: String(await freePort()),
@@ -342,6 +351,12 @@ async function main(): Promise<void> {
         Math.max(mutual.clientLoopDelayP99Ms, baseline.clientLoopDelayP99Ms),
       ),
       load_average_1m: round(loadavg()[0]!),
+      // The disk's paced sync (disk-probe.ts) just before and just after the rounds: every durable
+      // commit waits for one, so when its p99 is several ms the tail is the disk's.
+      disk_sync_p50_ms_before: round(diskBefore.p50Ms),
+      disk_sync_p99_ms_before: round(diskBefore.p99Ms),
+      disk_sync_p50_ms_after: round(diskAfter.p50Ms),
+      disk_sync_p99_ms_after: round(diskAfter.p99Ms),
       cores: cpus().length,
       // The node's helper threads run at this nice value (ADR 0013); the baselines' are left as they are.
       helper_thread_nice: loadConfig(process.env).helperThreadNice,
