@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from './percentile.ts';
 
+/** How many write-sized slots the scratch file has; the probe cycles through them. */
+const SLOTS = 64;
+
 export interface DiskSync {
   p50Ms: number;
   p99Ms: number;
@@ -23,9 +26,12 @@ export async function probeDiskSync(
   const block = Buffer.alloc(bytes, 1);
   const took: number[] = [];
   try {
+    // The file exists at its full size first, so every measured write overwrites, as a reused log does.
+    writeSync(fd, Buffer.alloc(SLOTS * bytes));
+    fdatasyncSync(fd);
     for (let i = 0; i < count; i++) {
       const started = process.hrtime.bigint();
-      writeSync(fd, block, 0, block.length, (i % 64) * bytes);
+      writeSync(fd, block, 0, block.length, (i % SLOTS) * bytes);
       fdatasyncSync(fd);
       took.push(Number(process.hrtime.bigint() - started) / 1e6);
       await sleep(everyMs);
