@@ -372,18 +372,24 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
   }
 
   /**
-   * A pair across a cuttable node and node B, a first message from node B seen live, then the node's link
-   * cut; `resumed` counts the node's catch-ups after its link is back.
+   * A pair across a cuttable node and node B, messages from node B seen live (`before`), then the node's
+   * link cut; `resumed` counts the node's catch-ups after its link is back.
    */
-  async function pairThenCut(node: Awaited<ReturnType<typeof cuttableNode>>) {
-    let resumed = 0;
-    node.bus.onResume(() => (resumed += 1));
+  async function pairThenCut(
+    node: Awaited<ReturnType<typeof cuttableNode>>,
+    before = ['before the cut'],
+  ) {
+    const gaps: Date[] = [];
+    node.bus.onResume((gap) => gaps.push(gap.since));
     const pairing = await node.pairAcross();
-    await pairing.l.post(pairing.pair, 'before the cut');
-    await pairing.k.next('message', (f) => f.message.text === 'before the cut', 5000);
+    for (const text of before) {
+      await pairing.l.post(pairing.pair, text);
+      await pairing.k.next('message', (f) => f.message.text === text, 5000);
+    }
+    const cutAt = Date.now();
     node.link.cut();
     await expect.poll(node.subscriberUp, { timeout: 5000 }).toBe(false);
-    return { ...pairing, resumed: () => resumed };
+    return { ...pairing, cutAt, gaps, resumed: () => gaps.length };
   }
 
   it('re-reads the store for an open socket when its node’s Redis connection comes back', async () => {
@@ -439,6 +445,50 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
         [during.seq - 1, 'before the cut'],
         [during.seq, 'while subscribing'],
       ]);
+      expect(k.all('welcome')).toHaveLength(1);
+    } finally {
+      await node.close();
+    }
+  });
+
+  it('brings an open socket the edits and deletes made through node B while its node’s Redis link was down', async () => {
+    // Their hints were lost to this node like a post's; the socket already has both messages, so only a
+    // replay of what changed since the link dropped can tell it.
+    const node = await cuttableNode();
+    try {
+      const { k, l, pair, resumed, cutAt, gaps } = await pairThenCut(node, [
+        'to be edited',
+        'to be deleted',
+      ]);
+      const [edited, deleted] = messagesIn(k, pair).map((f) => f.message);
+      l.send({
+        type: 'edit',
+        ref: 'e',
+        conversationId: pair,
+        id: edited!.id,
+        text: 'edited later',
+      });
+      await l.next('message.updated', (f) => f.ref === 'e', 5000);
+      l.send({ type: 'delete', ref: 'd', conversationId: pair, id: deleted!.id });
+      await l.next('message.updated', (f) => f.ref === 'd', 5000);
+      await roundTrip(k, 'during-cut');
+      expect(k.all('message.updated')).toEqual([]);
+
+      const restoredAt = Date.now();
+      node.link.restore();
+      await expect.poll(resumed, { timeout: 5000 }).toBeGreaterThan(0);
+      // The bus says from when it may have missed hints: the moment its link dropped.
+      expect(gaps[0]!.getTime()).toBeGreaterThanOrEqual(cutAt);
+      expect(gaps[0]!.getTime()).toBeLessThanOrEqual(restoredAt);
+      await k.next('message.updated', (f) => f.message.text === 'edited later', 5000);
+      await k.next('message.updated', (f) => f.message.id === deleted!.id, 5000);
+      await roundTrip(k, 'after-resume');
+      const now = new Map(k.all('message.updated').map((f) => [f.message.id, f.message]));
+      expect([...now.keys()].sort()).toEqual([edited!.id, deleted!.id].sort());
+      expect(now.get(deleted!.id)).toMatchObject({ seq: deleted!.seq, text: '' });
+      expect(now.get(deleted!.id)?.deletedAt).toEqual(expect.any(String));
+      expect(now.get(edited!.id)).toMatchObject({ seq: edited!.seq, deletedAt: null });
+      expect(messagesIn(k, pair)).toHaveLength(2);
       expect(k.all('welcome')).toHaveLength(1);
     } finally {
       await node.close();

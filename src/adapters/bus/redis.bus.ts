@@ -19,6 +19,12 @@ export function safely<T>(handler: (value: T) => void, value: T): void {
   }
 }
 
+/** A stretch in which messages published by others may have been lost to this node. */
+export interface BusGap {
+  /** When the subscriber's link dropped. */
+  since: Date;
+}
+
 /**
  * Bus over Redis pub/sub: one connection publishes, one subscribes; both reconnect by themselves and
  * the subscriber re-subscribes its channels. What others published while the subscriber was down is lost
@@ -28,8 +34,10 @@ export function safely<T>(handler: (value: T) => void, value: T): void {
  */
 export class RedisBus implements Bus {
   private readonly handlers = new Map<string, Set<BusHandler>>();
-  private readonly resumeListeners = new Set<() => void>();
+  private readonly resumeListeners = new Set<(gap: BusGap) => void>();
   private connectedOnce = false;
+  /** When the subscriber's link first dropped since the last catch-up (ms since the epoch). */
+  private lostAt: number | undefined;
   /**
    * Domain events (hints among them) this node could not publish, oldest first. Other nodes' open sockets
    * would otherwise never hear of a message posted here while the link was down, until something else
@@ -55,6 +63,9 @@ export class RedisBus implements Bus {
       }
       for (const handler of [...set]) safely(handler, message);
     });
+    sub.on('close', () => {
+      if (this.connectedOnce) this.lostAt ??= Date.now();
+    });
     sub.on('ready', () => {
       // The first 'ready' is the initial connection; every later one follows a gap in delivery.
       if (!this.connectedOnce) {
@@ -65,7 +76,10 @@ export class RedisBus implements Bus {
       // published after their read is heard. ioredis re-subscribes too; subscribing twice is harmless.
       const channels = [...this.handlers.keys()];
       const resume = () => {
-        for (const listener of [...this.resumeListeners]) safely(listener, undefined);
+        const gap = { since: new Date(this.lostAt ?? Date.now()) };
+        // Dropped again before Redis confirmed: the next catch-up still covers this gap's start.
+        if (sub.status === 'ready') this.lostAt = undefined;
+        for (const listener of [...this.resumeListeners]) safely(listener, gap);
       };
       if (channels.length === 0) resume();
       else sub.subscribe(...channels).then(resume, resume);
@@ -201,8 +215,11 @@ export class RedisBus implements Bus {
     };
   }
 
-  /** Runs `listener` after each reconnect of the subscriber (messages may have been lost meanwhile). */
-  onResume(listener: () => void): () => void {
+  /**
+   * Runs `listener` after each reconnect of the subscriber, once its channels are subscribed again: what was
+   * published since `gap.since` may have been lost to this node.
+   */
+  onResume(listener: (gap: BusGap) => void): () => void {
     this.resumeListeners.add(listener);
     return () => this.resumeListeners.delete(listener);
   }

@@ -66,7 +66,13 @@ function storeHolding(state: {
       };
     },
     before: async () => [],
-    changedSince: async () => [],
+    changedSince: async (userId: string, _c: string, upToSeq: number, since: Date) => {
+      check(userId);
+      const after = (d: Date | null) => d !== null && d >= since;
+      return state.messages.filter(
+        (m) => m.seq <= upToSeq && (after(m.editedAt) || after(m.deletedAt)),
+      );
+    },
     lastSeqs: async (ids: readonly string[]) =>
       new Map(ids.includes('circle') ? [['circle', state.messages.at(-1)?.seq ?? 0]] : []),
   } as unknown as MessagingApi;
@@ -123,6 +129,36 @@ describe('Hub', () => {
     expect(await check).toBe(0);
     await settle();
     for (const s of [bob, cy]) expect(seqs(s.frames)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('after the bus comes back, re-sends what was edited or deleted since its link dropped, and what was posted', async () => {
+    const state = { messages: [message(1), message(2)], members: ['ann', 'bob', 'cy'] };
+    const hub = new Hub(() => storeHolding(state), pino({ level: 'silent' }), new ManualClock());
+    const [bob, cy] = await subscribed(hub, 'bob', 'cy');
+    const lostAt = new Date('2026-01-01T12:00:00Z');
+    // Through another node while this one's link was down: an edit, a delete and a post, no hint heard.
+    state.messages = [
+      { ...message(1), text: 'note 1, edited', editedAt: new Date('2026-01-01T12:00:05Z') },
+      { ...message(2), text: '', deletedAt: new Date('2026-01-01T12:00:06Z') },
+      message(3),
+    ];
+    const seen = (frames: ServerFrame[]) =>
+      frames.flatMap((f) =>
+        f.type === 'message' || f.type === 'message.updated'
+          ? [[f.type, f.message.seq, f.message.text]]
+          : [],
+      );
+    // Without a time, only what was posted: the socket's copies of 1 and 2 stay as they were.
+    hub.resyncAll();
+    await settle();
+    expect(seen(bob.frames).slice(2)).toEqual([['message', 3, 'note 3']]);
+    hub.resyncAll(lostAt);
+    await settle();
+    for (const s of [bob, cy])
+      expect(seen(s.frames).slice(3)).toEqual([
+        ['message.updated', 1, 'note 1, edited'],
+        ['message.updated', 2, ''],
+      ]);
   });
 
   it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {

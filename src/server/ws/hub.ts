@@ -248,12 +248,29 @@ export class Hub {
     }
   }
 
-  /** The bus may have lost hints (it reconnected): every subscription re-reads the store. */
-  resyncAll(): void {
+  /**
+   * The bus may have lost hints since `lostSince` (it reconnected): every subscription re-reads the store,
+   * and with `lostSince`, messages a socket already has that were edited or deleted since then come again
+   * as `message.updated` (their hints may have been lost too). The cache is dropped: it may hold copies
+   * from before those edits.
+   */
+  resyncAll(lostSince?: Date): void {
+    const api = this.messaging();
+    for (const conversationId of this.byConversation.keys()) this.feed.forget(conversationId);
     for (const conn of this.connections) {
       for (const sub of conn.subs.values()) {
+        const had = sub.delivered;
         sub.catchingUp = true;
         this.pump(conn, sub);
+        if (!api || !lostSince || had === 0) continue;
+        this.replayChanges(api, conn, sub, had, lostSince.toISOString()).catch((error: unknown) => {
+          if (isNotFound(error)) this.dropAccess(conn, sub.conversationId);
+          else
+            this.logger.warn(
+              { err: error, conversationId: sub.conversationId },
+              'ws: reading edits after the bus came back failed',
+            );
+        });
       }
     }
   }

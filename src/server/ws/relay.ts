@@ -10,7 +10,9 @@ import { EPHEMERAL_CHANNEL, readEphemeral } from './presence.ts';
  * A bus that can say when it may have dropped messages (RedisBus after a reconnect). Declared here
  * rather than on the Bus port because only the relay cares.
  */
-type ResumableBus = Bus & { onResume?(listener: () => void): () => void };
+type ResumableBus = Bus & {
+  onResume?(listener: (gap: { since: Date }) => void): () => void;
+};
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
@@ -197,7 +199,7 @@ export async function startRelay(core: GatewayCore): Promise<() => Promise<void>
       }
     }
   });
-  const offResume = (bus as ResumableBus).onResume?.(() => hub.resyncAll());
+  const offResume = (bus as ResumableBus).onResume?.((gap) => hub.resyncAll(gap.since));
   return async () => {
     offResume?.();
     await offEvents();
