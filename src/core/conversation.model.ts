@@ -144,6 +144,10 @@ export interface MessagingApi {
   /**
    * The stored last seq of each of these conversations, for a node checking that its readers missed no
    * hint. No person is named and nothing is read but the counters: each reader's own reads check access.
+   * With `activeSince`, only conversations with a message posted at or after it.
    */
-  lastSeqs(conversationIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
+  lastSeqs(
+    conversationIds: readonly string[],
+    activeSince?: Date,
+  ): Promise<ReadonlyMap<string, number>>;
 }

@@ -95,8 +95,11 @@ export interface ConversationRepo {
    * row too), until the transaction ends. Undefined when no such conversation is stored.
    */
   nextSeq(id: string, at: Date): Promise<number | undefined>;
-  /** The stored last seq of each of these conversations (those not stored are left out). */
-  lastSeqs(ids: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * The stored last seq of each of these conversations (those not stored are left out); with
+   * `activeSince`, only of those with a message posted at or after it.
+   */
+  lastSeqs(ids: readonly string[], activeSince?: Date): Promise<Map<string, number>>;
   update(
     id: string,
     patch: Partial<Pick<ConversationRecord, 'name' | 'membersCanInvite'>>,

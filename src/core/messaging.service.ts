@@ -262,8 +262,11 @@ export class MessagingService implements MessagingApi {
     return this.deps.store.conversations.listForUser(userId);
   }
 
-  lastSeqs(conversationIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
-    return this.deps.store.conversations.lastSeqs(conversationIds);
+  lastSeqs(
+    conversationIds: readonly string[],
+    activeSince?: Date,
+  ): Promise<ReadonlyMap<string, number>> {
+    return this.deps.store.conversations.lastSeqs(conversationIds, activeSince);
   }
 
   /** The stored message for a retry, or a conflict when the id belongs to another message. */

@@ -495,6 +495,36 @@ describe.runIf(pgUrl && redisUrl)('two nodes on PostgreSQL + Redis', () => {
     }
   });
 
+  it('tells a socket that follows its conversations of a message posted through node B while its node’s Redis link was down', async () => {
+    const node = await cuttableNode();
+    try {
+      const { k, l, pair } = await node.pairAcross();
+      const gaps: Date[] = [];
+      node.bus.onResume((gap) => gaps.push(gap.since));
+      // A list page: following the person's conversations, subscribed to none of them.
+      k.send({ type: 'unsubscribe', conversationId: pair });
+      await k.next('unsubscribed', (f) => f.conversationId === pair);
+      k.send({ type: 'follow' });
+      await k.next('following', (f) => f.conversationIds.includes(pair));
+      node.link.cut();
+      await expect.poll(node.subscriberUp, { timeout: 5000 }).toBe(false);
+      const during = await l.post(pair, 'while the list was cut off');
+      await roundTrip(k, 'during-cut');
+      expect(k.all('conversation.activity')).toEqual([]);
+
+      node.link.restore();
+      await expect.poll(() => gaps.length, { timeout: 5000 }).toBeGreaterThan(0);
+      await k.next('conversation.activity', (f) => f.conversationId === pair, 5000);
+      await roundTrip(k, 'after-resume');
+      expect(k.all('conversation.activity')).toEqual([
+        { type: 'conversation.activity', conversationId: pair, seq: during.seq },
+      ]);
+      expect(k.all('message')).toEqual([]);
+    } finally {
+      await node.close();
+    }
+  });
+
   it('catches an open socket up at its next heartbeat when a hint never came and nothing else follows', async () => {
     // No later message and no reconnect: only the node's check against the store can tell this socket.
     const { pairAcross, close } = await cuttableNode({ heartbeatMs: 300 });

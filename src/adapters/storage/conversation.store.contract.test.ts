@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     }
   });
 
-  it('reads the last seq of many conversations at once, leaving out ids it does not hold', async () => {
+  it('reads the last seq of many conversations at once, leaving out ids it does not hold, and those quiet since a time', async () => {
     const own = await seedOrg(app.ctx, 3);
     const [a, b, c] = own.ids as [string, string, string];
     const first = await connectIds(app.ctx, own.orgId, a, c);
@@ -94,6 +94,17 @@ describe.each(TEST_DATABASES)('conversation storage contract ($name)', (db) => {
     });
     expect(seqs.get(first)).toBeGreaterThanOrEqual(3);
     expect(await store().conversations.lastSeqs([])).toEqual(new Map());
+    // Only those with a message posted since a time (a node's bus came back after a break).
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+    await pause();
+    const since = new Date();
+    await pause();
+    await messaging().post(b, { conversationId: second, id: newId(), text: 'two' });
+    const active = await store().conversations.lastSeqs([first, ...unknown, second], since);
+    expect(Object.fromEntries(active)).toEqual({ [second]: (seqs.get(second) ?? 0) + 1 });
+    expect(await store().conversations.lastSeqs([first], new Date(0))).toEqual(
+      new Map([[first, seqs.get(first)]]),
+    );
   });
 
   it('lists after and before a seq in ascending order', async () => {

@@ -87,7 +87,7 @@ export class ConversationStore implements ConversationRepo {
     return row && Number(row.last_seq);
   }
 
-  async lastSeqs(ids: readonly string[]): Promise<Map<string, number>> {
+  async lastSeqs(ids: readonly string[], activeSince?: Date): Promise<Map<string, number>> {
     const seqs = new Map<string, number>();
     // In slices, well under either database's limit on a statement's parameters.
     for (let i = 0; i < ids.length; i += LAST_SEQS_SLICE) {
@@ -95,6 +95,7 @@ export class ConversationStore implements ConversationRepo {
         .selectFrom('conversations')
         .select(['id', 'last_seq'])
         .where('id', 'in', ids.slice(i, i + LAST_SEQS_SLICE))
+        .$if(activeSince !== undefined, (q) => q.where('last_activity_at', '>=', ts(activeSince!)))
         .execute();
       for (const row of rows) seqs.set(row.id, Number(row.last_seq));
     }

@@ -73,8 +73,11 @@ function storeHolding(state: {
         (m) => m.seq <= upToSeq && (after(m.editedAt) || after(m.deletedAt)),
       );
     },
-    lastSeqs: async (ids: readonly string[]) =>
-      new Map(ids.includes('circle') ? [['circle', state.messages.at(-1)?.seq ?? 0]] : []),
+    lastSeqs: async (ids: readonly string[], activeSince?: Date) => {
+      const last = state.messages.at(-1);
+      const active = !activeSince || (last !== undefined && last.createdAt >= activeSince);
+      return new Map(ids.includes('circle') && active ? [['circle', last?.seq ?? 0]] : []);
+    },
   } as unknown as MessagingApi;
 }
 
@@ -140,7 +143,7 @@ describe('Hub', () => {
     state.messages = [
       { ...message(1), text: 'note 1, edited', editedAt: new Date('2026-01-01T12:00:05Z') },
       { ...message(2), text: '', deletedAt: new Date('2026-01-01T12:00:06Z') },
-      message(3),
+      { ...message(3), createdAt: new Date('2026-01-01T12:00:07Z') },
     ];
     const seen = (frames: ServerFrame[]) =>
       frames.flatMap((f) =>
@@ -148,10 +151,15 @@ describe('Hub', () => {
           ? [[f.type, f.message.seq, f.message.text]]
           : [],
       );
+    // A socket that follows the circle without subscribing to it hears that something was posted.
+    const dee = socketFor('dee', 3);
+    hub.add(dee.conn);
+    hub.follow(dee.conn, ['circle']);
     // Without a time, only what was posted: the socket's copies of 1 and 2 stay as they were.
     hub.resyncAll();
     await settle();
     expect(seen(bob.frames).slice(2)).toEqual([['message', 3, 'note 3']]);
+    expect(dee.frames).toEqual([]);
     hub.resyncAll(lostAt);
     await settle();
     for (const s of [bob, cy])
@@ -159,6 +167,14 @@ describe('Hub', () => {
         ['message.updated', 1, 'note 1, edited'],
         ['message.updated', 2, ''],
       ]);
+    expect(dee.frames).toEqual([
+      { type: 'conversation.activity', conversationId: 'circle', seq: 3 },
+    ]);
+    // Nothing posted since a later break: nothing to tell.
+    state.messages.push({ ...message(4), createdAt: new Date('2026-01-01T12:00:07Z') });
+    hub.resyncAll(new Date('2026-01-01T13:00:00Z'));
+    await settle();
+    expect(dee.frames).toHaveLength(1);
   });
 
   it('drops, instead of feeding, a socket whose person was not in the audience of a message posted here', async () => {

@@ -238,6 +238,11 @@ export class Hub {
       sub.target = Math.max(sub.target, seq);
       this.pump(conn, sub);
     }
+    this.tellFollowers(conversationId, seq);
+  }
+
+  /** Tells sockets that follow the conversation without subscribing to it that it reached `seq`, once. */
+  private tellFollowers(conversationId: string, seq: number): void {
     const followers = this.byFollower.get(conversationId);
     if (!followers) return;
     for (const conn of followers) {
@@ -251,12 +256,13 @@ export class Hub {
   /**
    * The bus may have lost hints since `lostSince` (it reconnected): every subscription re-reads the store,
    * and with `lostSince`, messages a socket already has that were edited or deleted since then come again
-   * as `message.updated` (their hints may have been lost too). The cache is dropped: it may hold copies
-   * from before those edits.
+   * as `message.updated` (their hints may have been lost too), and sockets that follow conversations hear
+   * of those with a message since then. The cache is dropped: it may hold copies from before those edits.
    */
   resyncAll(lostSince?: Date): void {
     const api = this.messaging();
     for (const conversationId of this.byConversation.keys()) this.feed.forget(conversationId);
+    if (api && lostSince) void this.tellFollowersSince(api, lostSince);
     for (const conn of this.connections) {
       for (const sub of conn.subs.values()) {
         const had = sub.delivered;
@@ -272,6 +278,18 @@ export class Hub {
             );
         });
       }
+    }
+  }
+
+  /** After a break in the bus: `conversation.activity` for followed conversations with a message since. */
+  private async tellFollowersSince(api: MessagingApi, lostSince: Date): Promise<void> {
+    if (this.byFollower.size === 0) return;
+    try {
+      const since = new Date(lostSince.getTime() - CLOCK_MARGIN_MS);
+      const active = await api.lastSeqs([...this.byFollower.keys()], since);
+      for (const [conversationId, seq] of active) this.tellFollowers(conversationId, seq);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'ws: reading activity after the bus came back failed');
     }
   }
 
