@@ -269,14 +269,14 @@ export class Hub {
         sub.catchingUp = true;
         this.pump(conn, sub);
         if (!api || !lostSince || had === 0) continue;
-        this.replayChanges(api, conn, sub, had, lostSince.toISOString()).catch((error: unknown) => {
-          if (isNotFound(error)) this.dropAccess(conn, sub.conversationId);
-          else
-            this.logger.warn(
-              { err: error, conversationId: sub.conversationId },
-              'ws: reading edits after the bus came back failed',
-            );
-        });
+        this.replayChanges(api, conn, sub, had, lostSince.toISOString()).catch((error: unknown) =>
+          this.readFailed(
+            conn,
+            sub.conversationId,
+            error,
+            'ws: reading edits after the bus came back failed',
+          ),
+        );
       }
     }
   }
@@ -342,16 +342,16 @@ export class Hub {
           if (m && m.seq === seq && !sub.closed)
             conn.send({ type: 'message.updated', message: this.wireFor(conn, m) });
         },
-        (error: unknown) => {
-          if (isNotFound(error)) this.dropAccess(conn, conversationId);
-          else
-            this.logger.warn(
-              { err: error, conversationId },
-              'ws: reading an updated message failed',
-            );
-        },
+        (error: unknown) =>
+          this.readFailed(conn, conversationId, error, 'ws: reading an updated message failed'),
       );
     }
+  }
+
+  /** A read for one socket failed: it ends the subscription if the person lost access, else is logged. */
+  private readFailed(conn: Connection, conversationId: string, error: unknown, log: string): void {
+    if (isNotFound(error)) this.dropAccess(conn, conversationId);
+    else this.logger.warn({ err: error, conversationId }, log);
   }
 
   /**
